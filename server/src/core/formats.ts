@@ -1,0 +1,166 @@
+/**
+ * Segmenters for the two formats with an explicit syntax: TalkBank CHAT and WebVTT/SRT captions.
+ * Each returns the same shape as the prose segmenter, so one assembly step builds the model.
+ */
+
+import type { LabelForm, NoteKind, SpeakerRole } from './model.ts';
+import type { Anonymous } from './names.ts';
+import { TS } from './lineinfo.ts';
+
+export interface RawLabel {
+  text: string;
+  form: LabelForm;
+  start: number;
+  end: number;
+  textStart: number;
+  timestamp?: string;
+  anon: Anonymous;
+  part?: SpeakerRole;
+  role?: string;
+  name?: string;
+}
+
+export interface Segmented {
+  /** First line of the speech proper (preamble is `[first, speechStart)`), or -1 when none. */
+  speechStart: number;
+  starts: number[];
+  labels: (RawLabel | null)[];
+  /** Lines inside the speech that are not speech: tiers, cue timings, headers. */
+  noteLines: Map<number, NoteKind>;
+}
+
+const CHAT_QUESTIONER_CODES = new Set(['INV', 'EXP', 'EXA', 'INT', 'CLN', 'EXP1', 'EXP2', 'INV1', 'INV2']);
+const CHAT_QUESTIONER_ROLE = /investigator|interviewer|experimenter|examiner|clinician|therapist|teacher/i;
+
+/** True when the text looks like CHAT: `@Begin`/`@Participants` headers or `*SPK:` tiers. */
+export function looksLikeChat(line: (i: number) => string, n: number): boolean {
+  let tiers = 0;
+  let headers = 0;
+  for (let i = 0; i < Math.min(n, 400); i++) {
+    const s = line(i);
+    if (/^\*[A-Za-z0-9_+-]{1,10}:\s/.test(s)) tiers++;
+    else if (/^@(Begin|Participants|UTF8|Languages|ID|End)\b/.test(s)) headers++;
+  }
+  return headers >= 2 || (headers >= 1 && tiers >= 1) || tiers >= 5;
+}
+
+/** Segments a CHAT file: every main tier is a turn; `%` tiers and body `@` headers are notes. */
+export function segmentChat(line: (i: number) => string, first: number, n: number): Segmented {
+  const roles = new Map<string, { role: string; name: string }>();
+  const noteLines = new Map<number, NoteKind>();
+  const starts: number[] = [];
+  const labels: (RawLabel | null)[] = [];
+  let speechStart = -1;
+  for (let i = first; i < n; i++) {
+    const s = line(i);
+    if (s.startsWith('@Participants:')) {
+      for (const p of s.slice(14).split(',')) {
+        const toks = p.trim().split(/\s+/);
+        if (toks.length >= 2) roles.set(toks[0], { role: toks[toks.length - 1].replace(/_/g, ' '), name: toks.length > 2 ? toks.slice(1, -1).join(' ') : '' });
+      }
+    }
+    const m = /^\*([A-Za-z0-9_+-]{1,10}):(\s*)/.exec(s);
+    if (m) {
+      if (speechStart < 0) speechStart = i;
+      const code = m[1];
+      starts.push(i);
+      labels.push({ text: code, form: 'chat', start: 1, end: 1 + code.length, textStart: m[0].length, anon: null });
+    } else if (speechStart >= 0 && (s.startsWith('%') || s.startsWith('@'))) {
+      noteLines.set(i, 'tier');
+    }
+  }
+  // The speaker who asks, by CHAT's own codes (INV, EXP, ...) first, then by declared role.
+  const codes = new Set(labels.map((l) => l!.text));
+  let questioner = [...codes].find((c) => CHAT_QUESTIONER_CODES.has(c.toUpperCase()));
+  if (!questioner) questioner = [...codes].find((c) => CHAT_QUESTIONER_ROLE.test(roles.get(c)?.role ?? ''));
+  for (const l of labels) {
+    const r = roles.get(l!.text);
+    l!.role = r?.role ?? '';
+    l!.name = r?.name || l!.text;
+    l!.part = l!.text === questioner ? 'questioner' : questioner ? 'answerer' : 'speaker';
+  }
+  return { speechStart, starts, labels, noteLines };
+}
+
+const CUE_TIMING = new RegExp(String.raw`^\s*(?:${TS}|\d{1,2}:\d{2}:\d{2}[.,]\d{1,3})\s*-->\s*`);
+
+/** True when the text is a WebVTT or SRT caption file. */
+export function looksLikeCaptions(line: (i: number) => string, n: number): boolean {
+  for (let i = 0; i < Math.min(n, 20); i++) {
+    const s = line(i).trim();
+    if (s === '') continue;
+    if (/^WEBVTT\b/.test(s)) return true;
+    break;
+  }
+  let cues = 0;
+  for (let i = 0; i < Math.min(n, 200); i++) if (CUE_TIMING.test(line(i))) cues++;
+  return cues >= 3;
+}
+
+/**
+ * Segments captions: a cue line with a `<v Name>` voice tag starts a turn of that speaker; a
+ * line starting with `- ` starts a turn of an unnamed speaker; other cue text continues the
+ * current turn. Cue numbers, timings, NOTE/STYLE/REGION blocks are notes.
+ */
+export function segmentCaptions(line: (i: number) => string, first: number, n: number): Segmented {
+  const noteLines = new Map<number, NoteKind>();
+  const starts: number[] = [];
+  const labels: (RawLabel | null)[] = [];
+  let speechStart = -1;
+  let inCue = false;
+  let inBlock = false; // NOTE, STYLE, REGION
+  let i = first;
+  // Header: the WEBVTT line and what follows it up to the first blank line.
+  if (i < n && /^\s*WEBVTT/.test(line(i))) {
+    while (i < n && line(i).trim() !== '') i++;
+  }
+  for (; i < n; i++) {
+    const s = line(i);
+    const t = s.trim();
+    if (t === '') {
+      inCue = false;
+      inBlock = false;
+      continue;
+    }
+    if (inBlock) {
+      if (speechStart >= 0) noteLines.set(i, 'heading');
+      continue;
+    }
+    if (!inCue) {
+      if (/^(NOTE|STYLE|REGION)\b/.test(t)) {
+        inBlock = true;
+        if (speechStart >= 0) noteLines.set(i, 'heading');
+        continue;
+      }
+      if (CUE_TIMING.test(s)) {
+        inCue = true;
+        if (speechStart >= 0) noteLines.set(i, 'timestamp');
+        continue;
+      }
+      // A cue identifier line (number or name) before its timing line.
+      if (i + 1 < n && CUE_TIMING.test(line(i + 1))) {
+        if (speechStart >= 0) noteLines.set(i, 'timestamp');
+        continue;
+      }
+    }
+    // Cue text.
+    const v = /<v(?:\.[\w.-]+)?\s+([^>]+)>/.exec(s);
+    const dash = /^\s*[-–]\s+\S/.exec(s);
+    if (v) {
+      const name = v[1].trim();
+      starts.push(i);
+      labels.push({ text: name, form: 'voice', start: v.index + v[0].indexOf(name), end: v.index + v[0].indexOf(name) + name.length, textStart: v.index + v[0].length, anon: null });
+      if (speechStart < 0) speechStart = i;
+    } else if (dash) {
+      starts.push(i);
+      const at = s.search(/[-–]/);
+      labels.push({ text: s[at], form: 'dash', start: at, end: at + 1, textStart: dash[0].length - 1, anon: null });
+      if (speechStart < 0) speechStart = i;
+    } else if (speechStart < 0) {
+      speechStart = i;
+      starts.push(i);
+      labels.push(null);
+    }
+  }
+  return { speechStart, starts, labels, noteLines };
+}

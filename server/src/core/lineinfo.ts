@@ -1,0 +1,207 @@
+/**
+ * Per-line analysis: what a single line looks like on its own, before any document-wide decision.
+ * Everything here depends on one line only, so an incremental reparse can reuse it for unchanged
+ * lines.
+ */
+
+import { analyzeLabel, anonymousKind, isNameLike, type Anonymous } from './names.ts';
+import { countWords, endsSentence, firstNonSpace, lastNonSpaceEnd, normalizeSpaces, startsLower } from './text.ts';
+
+/** A clock or media time: `00:52`, `1:02:03`, `00:00:01.500`. */
+export const TS = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
+const TS_RE = new RegExp(`^${TS}$`);
+/** A time of day as briefings print it: `1:13 P.M. EDT`, `END 1:26 P.M.`. */
+const TIME_OF_DAY = String.raw`(?:(?:END|BEGIN|START)\s+)?\d{1,2}(?::\d{2})?\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?`;
+const NOTE_ONLY = new RegExp(
+  String.raw`^(?:\\?\[[^\]]*\\?\]|\([^)]*\)|\{[^}]*\}|${TS}|${TIME_OF_DAY}|[:.,;\-–—*_\s])+$`,
+  'u',
+);
+
+export interface LabelCandidate {
+  form: 'standalone' | 'inline' | 'qa';
+  /** Columns of the label text (decoration such as `**` and the colon excluded). */
+  start: number;
+  end: number;
+  /** The label as written, spaces collapsed. */
+  text: string;
+  /** Column where speech starts on this line, or -1 when the label is alone. */
+  textStart: number;
+  timestamp?: string;
+  /** Written with a colon after it. */
+  colon: boolean;
+  /** Written in Markdown bold. */
+  markdown: boolean;
+  anon: Anonymous;
+  /** `Q` followed by a single space: only a label where the document uses Q labels. */
+  weak: boolean;
+}
+
+export interface LineInfo {
+  /** Column where content starts (after a court-reporter line number, if any, and indentation). */
+  start: number;
+  /** Column after the last non-space character. */
+  end: number;
+  blank: boolean;
+  /** The whole line is a note: `(Laughter.)`, `[inaudible]`, `(01:51):`, `1:13 P.M. EDT`. */
+  noteOnly: boolean;
+  /** A Markdown heading, a rule (`---`, `* * *`), or a line ending in a colon that is not a label. */
+  heading: boolean;
+  words: number;
+  /** Ends like a sentence or clause. */
+  terminal: boolean;
+  /** Starts with a lower-case letter. */
+  lower: boolean;
+  /** Contains a question mark. */
+  question: boolean;
+  cand: LabelCandidate | null;
+}
+
+function stripTimestamp(label: string): { label: string; ts?: string } {
+  const m = new RegExp(String.raw`^(.*?)\s*(?:[\[(]\s*(${TS})\s*[\])]|\s(${TS}))$`).exec(label);
+  if (m && m[1].length > 0) return { label: m[1], ts: m[2] ?? m[3] };
+  return { label };
+}
+
+function candidate(
+  form: LabelCandidate['form'],
+  raw: string,
+  start: number,
+  textStart: number,
+  extra: Partial<LabelCandidate> = {},
+): LabelCandidate | null {
+  const label = raw.trim();
+  if (label.length === 0) return null;
+  const anon = anonymousKind(label);
+  if (anon === null && !isNameLike(label)) return null;
+  const s = start + raw.indexOf(label);
+  return {
+    form,
+    start: s,
+    end: s + label.length,
+    text: label.replace(/\s+/g, ' '),
+    textStart,
+    colon: false,
+    markdown: false,
+    anon,
+    weak: false,
+    ...extra,
+  };
+}
+
+const QA_RE = /^(Q|A)(\.|:)?( +)(?=\S)/;
+const MD_RE = /^(\*\*|__)([^*_]{1,80}?)\s*(:?)\s*\1\s*(:?)[ ]*(.*)$/;
+const TS_PREFIX_RE = new RegExp(String.raw`^[\[(]?(${TS})[\])]?\s+(?=\S)`);
+const INLINE_RE = /^((?:[^:(\[]|\([^)]{0,40}\)|\[[^\]]{0,40}\]){1,80}?)\s*:(?: +(?=\S)|$)/;
+
+/**
+ * Finds the label a line would carry if it were a turn start. `s` is the line with spaces
+ * normalised; `at` is where its content starts. Returns null when no label form fits.
+ */
+export function findLabel(s: string, at: number, end: number): LabelCandidate | null {
+  const content = s.slice(at, end);
+  // Q. / A. / Q<nbsp><nbsp> (depositions, briefings).
+  const qa = QA_RE.exec(content);
+  if (qa) {
+    const punct = qa[2] ?? '';
+    const spaces = qa[3].length;
+    const isQ = qa[1] === 'Q';
+    if (punct !== '' || spaces >= 2 || isQ) {
+      return {
+        form: 'qa',
+        start: at,
+        end: at + 1 + punct.length,
+        text: qa[1] + punct,
+        textStart: at + qa[0].length,
+        colon: punct === ':',
+        markdown: false,
+        anon: isQ ? 'questioner' : 'answerer',
+        weak: punct === '' && spaces < 2,
+      };
+    }
+  }
+  // **Name:** text, **Name**: text, **Name** [00:00:00]
+  const md = MD_RE.exec(content);
+  if (md) {
+    const inner = md[2];
+    const colon = md[3] === ':' || md[4] === ':';
+    let rest = md[5];
+    let restAt = at + content.length - rest.length;
+    let ts: string | undefined;
+    const tsm = new RegExp(String.raw`^(?:\\?[\[(])(${TS})(?:\\?[\])])\s*:?\s*`).exec(rest);
+    if (tsm) {
+      ts = tsm[1];
+      rest = rest.slice(tsm[0].length);
+      restAt += tsm[0].length;
+    }
+    const inner2 = stripTimestamp(inner);
+    ts = ts ?? inner2.ts;
+    if (rest.length === 0) {
+      return candidate('standalone', inner2.label, at + md[1].length, -1, { colon, markdown: true, timestamp: ts });
+    }
+    if (colon || ts !== undefined) {
+      return candidate('inline', inner2.label, at + md[1].length, restAt, { colon, markdown: true, timestamp: ts });
+    }
+    return null;
+  }
+  // [00:00:02] Name: text
+  let from = 0;
+  let prefixTs: string | undefined;
+  const tsp = TS_PREFIX_RE.exec(content);
+  if (tsp) {
+    prefixTs = tsp[1];
+    from = tsp[0].length;
+  }
+  const rest = content.slice(from);
+  const inl = INLINE_RE.exec(rest);
+  if (inl) {
+    const { label, ts } = stripTimestamp(inl[1]);
+    const textStart = inl[0].length === rest.length ? -1 : at + from + inl[0].length;
+    const form = textStart < 0 && prefixTs === undefined ? 'standalone' : 'inline';
+    if (form === 'inline' && textStart < 0) return null;
+    return candidate(form, label, at + from, textStart, { colon: true, timestamp: prefixTs ?? ts });
+  }
+  if (prefixTs !== undefined) return null;
+  // A label alone on its line: `NATO Secretary General Mark Rutte`, `Lenny (00:52)`, `Speaker 1  0:03`.
+  const { label, ts } = stripTimestamp(content);
+  return candidate('standalone', label, at, -1, { timestamp: ts });
+}
+
+/** Analyses one line. `prefix` is the width of a court-reporter line number to skip, if any. */
+export function analyzeLine(line: string, prefix = 0): LineInfo {
+  const s = normalizeSpaces(line);
+  const start = firstNonSpace(s, prefix);
+  const end = lastNonSpaceEnd(s, start);
+  if (start >= end) {
+    return { start, end, blank: true, noteOnly: false, heading: false, words: 0, terminal: false, lower: false, question: false, cand: null };
+  }
+  const content = s.slice(start, end);
+  const noteOnly = NOTE_ONLY.test(content) && /[\p{L}\p{N}]/u.test(content);
+  const rule = /^(?:[-*_=~#]\s*){3,}$/.test(content);
+  const mdHeading = /^#{1,6}\s/.test(content);
+  const cand = noteOnly || rule || mdHeading ? null : findLabel(s, start, end);
+  const words = countWords(content);
+  const terminal = endsSentence(content);
+  const heading =
+    rule ||
+    mdHeading ||
+    (cand === null && !noteOnly && /:$/.test(content) && words <= 8 && !/[.?!]/.test(content.slice(0, -1)));
+  return {
+    start,
+    end,
+    blank: false,
+    noteOnly: noteOnly || rule,
+    heading,
+    words,
+    terminal,
+    lower: startsLower(content),
+    question: content.includes('?'),
+    cand,
+  };
+}
+
+/** True when the string is a bare timestamp. */
+export function isTimestamp(s: string): boolean {
+  return TS_RE.test(s);
+}
+
+export { analyzeLabel };

@@ -1,0 +1,40 @@
+/** Line splitting that keeps offsets into the original text (CRLF, CR and LF all end a line). */
+export interface SplitLines {
+  /** Offset of each line's first character. */
+  starts: number[];
+  /** Length of each line without its line break. */
+  lengths: number[];
+  /** True when the text starts with U+FEFF. */
+  bom: boolean;
+}
+
+/**
+ * Splits `text` into lines. A final line break does not start an extra line, but an empty text
+ * is one empty line, so every document has at least one line.
+ */
+export function splitLines(text: string): SplitLines {
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  const bom = text.charCodeAt(0) === 0xfeff;
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      starts.push(start);
+      lengths.push(i - start);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  if (start < n || starts.length === 0) {
+    starts.push(start);
+    lengths.push(n - start);
+  }
+  return { starts, lengths, bom };
+}
+
+/** The text of line `i` (without its line break). */
+export function lineText(text: string, starts: number[], lengths: number[], i: number): string {
+  return text.substr(starts[i], lengths[i]);
+}

@@ -1,0 +1,257 @@
+/**
+ * What a speaker label says: is it name-like at all, who is it (name tokens, honorific, role),
+ * and is it one of the anonymous labels (`Question`, `Q.`, `A.`).
+ *
+ * No list of people's names is used anywhere: only the vocabulary of titles and roles, honorifics,
+ * name particles, and the words of headings and web furniture that are never names.
+ */
+
+import { collapseSpaces } from './text.ts';
+
+/** Honorifics that stand before a name. */
+const HONORIFICS = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'hon', 'rev', 'fr', 'messrs',
+  'mme', 'mlle', 'herr', 'frau', 'sr', 'sra', 'srta', 'dott',
+]);
+
+/** Lower-case particles that may appear inside names and titles. */
+const PARTICLES = new Set([
+  'of', 'the', 'and', 'for', 'on', 'to', 'at', 'in', 'de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van',
+  'von', 'la', 'le', 'les', 'y', 'e', 'al', 'el', 'bin', 'ibn', 'dos', 'das', 'do', 'ter', 'ten', 'zu', 'af', '&',
+  'st', 'via',
+]);
+
+/** Words of titles and functions. A label made only of these names a role, not a person. */
+const ROLE_WORDS = new Set([
+  'secretary', 'general', 'president', 'vice', 'minister', 'prime', 'deputy', 'chancellor', 'spokesperson',
+  'spokesman', 'spokeswoman', 'press', 'ambassador', 'senator', 'sen', 'representative', 'rep', 'congressman',
+  'congresswoman', 'governor', 'gov', 'mayor', 'chair', 'chairman', 'chairwoman', 'chairperson', 'convener',
+  'convenor', 'director', 'commissioner', 'admiral', 'adm', 'colonel', 'col', 'captain', 'capt', 'lieutenant',
+  'lt', 'sergeant', 'sgt', 'major', 'judge', 'justice', 'attorney', 'counsel', 'witness', 'moderator', 'host',
+  'co-host', 'cohost', 'interviewer', 'interviewee', 'reporter', 'journalist', 'correspondent', 'operator',
+  'clerk', 'officer', 'chief', 'executive', 'ceo', 'cfo', 'coo', 'cto', 'member', 'king', 'queen', 'prince',
+  'princess', 'pope', 'foreign', 'defence', 'defense', 'state', 'high', 'adviser', 'advisor', 'coordinator',
+  'administrator', 'presiding', 'speaker', 'interpreter', 'translator', 'narrator', 'announcer', 'anchor',
+  'presenter', 'panelist', 'panellist', 'guest', 'participant', 'investigator', 'examiner', 'professor',
+  'commander', 'marshal', 'provost', 'dean', 'principal', 'inspector', 'superintendent', 'detective',
+  'constable', 'master', 'chairs', 'mp', 'msp', 'mep', 'mla', 'ms', 'senior', 'assistant', 'associate', 'head',
+  'leader', 'whip', 'cabinet', 'envoy', 'special', 'under', 'acting', 'first', 'lady', 'emir', 'sheikh',
+  'sultan', 'premier', 'taoiseach', 'tánaiste', 'magistrate', 'coroner', 'bailiff', 'registrar', 'auditor',
+  'treasurer', 'comptroller', 'surgeon', 'nurse', 'doctor', 'agent', 'staff', 'court', 'foreign',
+  'affairs', 'economic', 'security', 'interior', 'justice', 'finance', 'health', 'education', 'trade',
+]);
+
+/** Words that make a short line a heading or web furniture rather than a speaker. */
+const NOT_SPEAKER_WORDS = new Set([
+  'statement', 'statements', 'remarks', 'introduction', 'transcript', 'summary', 'agenda', 'contents',
+  'conference', 'briefing', 'session', 'meeting', 'committee', 'item', 'part', 'chapter', 'section',
+  'appendix', 'index', 'news', 'release', 'video', 'videos', 'photo', 'photos', 'audio', 'related', 'share',
+  'print', 'menu', 'home', 'search', 'contact', 'language', 'loading', 'subscribe', 'newsletter', 'register',
+  'login', 'logout', 'sign', 'account', 'password', 'cookies', 'cookie', 'privacy', 'terms', 'skip',
+  'navigation', 'top', 'previous', 'next', 'page', 'continue', 'reading', 'download', 'downloads', 'follow',
+  'tags', 'topics', 'categories', 'copyright', 'rights', 'reserved', 'episode', 'show', 'notes', 'links',
+  'references', 'sponsors', 'chapters', 'timestamps', 'table', 'figure', 'exhibit', 'examination',
+  'cross-examination', 'direct', 'redirect', 'recross', 'proceedings', 'adjourned', 'recess', 'end',
+  'begin', 'beginning', 'continued', 'questions', 'answers', 'q&a', 'highlights', 'background', 'overview',
+  'update', 'updates', 'opening', 'closing', 'welcome', 'thanks', 'acknowledgements', 'abstract', 'keywords',
+  'date', 'time', 'location', 'venue', 'source', 'sources', 'published', 'updated', 'posted', 'by',
+  'minutes', 'hearing', 'debate', 'speech', 'speeches', 'interview', 'podcast', 'event', 'events',
+  'delivered', 'check', 'against', 'embargoed', 'embargo', 'issued', 'english', 'français', 'deutsch',
+  'español', 'verification', 'code', 'email', 'inbox', 'newsletters', 'back', 'more', 'read', 'listen',
+  'watch', 'play', 'pause', 'view', 'all', 'comments', 'comment', 'reply', 'like', 'tweet', 'facebook',
+  'twitter', 'linkedin', 'whatsapp', 'instagram', 'youtube', 'rss', 'feed', 'subscribe', 'advertisement',
+  'sponsored', 'partner', 'content', 'main', 'footer', 'header', 'sidebar', 'breadcrumb', 'jingle', 'music',
+  'applause', 'laughter', 'silence', 'pause', 'break', 'intermission', 'multimedia',
+]);
+
+/** Anonymous label keywords (compared lower-case, without dots). */
+const QUESTIONER_LABELS = /^(q|ques|quest|question|questions|questioner|questioner \d+|audience|audience member|audience question|reporter|journalist|press|the press|unidentified reporter|unidentified journalist|interviewer|int|member of the audience)$/;
+const ANSWERER_LABELS = /^(a|ans|answer|the witness|witness|respondent|interviewee|the deponent|deponent)$/;
+
+/** Roles whose holder runs the proceedings; their turns are `other`. */
+const MODERATOR_ROLES = /\b(moderator|chair|chairman|chairwoman|chairperson|convener|convenor|presiding|the speaker|mr speaker|madam speaker|the clerk|host of the event|operator|master of ceremonies|mc)\b/i;
+/** Roles that ask the questions. */
+const QUESTIONER_ROLES = /\b(interviewer|reporter|journalist|correspondent|questioner|examiner|investigator|experimenter|clinician|counsel for|examining)\b/i;
+/** Roles that answer them. */
+const ANSWERER_ROLES = /\b(witness|interviewee|respondent|deponent|subject|participant|target child|patient)\b/i;
+
+export type Anonymous = 'questioner' | 'answerer' | null;
+
+export interface LabelAnalysis {
+  /** The label, spaces collapsed. */
+  text: string;
+  /** Name tokens, lower-case, dots removed (`['mark','rutte']`). Empty for pure roles. */
+  nameTokens: string[];
+  /** Name as written (`Mark Rutte`, `PSAKI`). */
+  name: string;
+  /** Role or affiliation as written (`NATO Secretary General`). */
+  role: string;
+  honorific: string;
+  anonymous: Anonymous;
+  /** What this label implies about the speaker's part, from anonymous keywords and role words. */
+  part: 'questioner' | 'answerer' | 'moderator' | 'speaker';
+}
+
+function tokenKey(t: string): string {
+  return t.toLowerCase().replace(/[.,]/g, '');
+}
+
+/** Whether a token can stand in a name or a title. */
+function nameToken(t: string): 'cap' | 'upper' | 'particle' | 'honorific' | 'number' | null {
+  const k = tokenKey(t);
+  if (HONORIFICS.has(k) && /^\p{Lu}/u.test(t)) return 'honorific';
+  if (/^\d{1,3}$/.test(t)) return 'number';
+  if (PARTICLES.has(k) && t === t.toLowerCase()) return 'particle';
+  // Capitalised word, with inner apostrophes, hyphens, dots (initials) and mixed case (McDonald).
+  if (/^(\p{Lu}[\p{L}\p{M}'’\-.]*|\p{Lu}\.)$/u.test(t)) {
+    return /\p{Ll}/u.test(t) ? 'cap' : 'upper';
+  }
+  if (/^[\p{Lu}\p{Lt}][\p{L}\p{M}'’\-.]*[\p{L}.]$/u.test(t)) return 'cap';
+  // A name particle written in another case (`D'Alema`, `al-Sisi`).
+  if (/^(d'|d’|l'|l’|al-|el-|de-|o'|o’)\p{Lu}/u.test(t)) return 'cap';
+  return null;
+}
+
+/**
+ * True when `s` could be a speaker label: 1-10 name-like tokens (capitalised words, ALL CAPS,
+ * honorifics, name particles, small numbers as in `Speaker 2`), an optional `, Role` part and an
+ * optional parenthesised affiliation. Sentences, URLs, and lines with lower-case words fail.
+ */
+export function isNameLike(raw: string): boolean {
+  const s = collapseSpaces(raw);
+  if (s.length === 0 || s.length > 70) return false;
+  if (/[?!;<>=@#/\\|{}[\]"“”*_~^$%]/.test(s)) return false;
+  if (/\p{Ll}{3,}\.$/u.test(s)) return false; // ends a sentence
+  if (!/^[\p{Lu}\p{Lt}\d(]/u.test(s)) return false;
+  let body = s.replace(/\s*\([^()]{1,50}\)\s*$/u, ''); // affiliation in parentheses
+  body = body.replace(/^\([^()]{1,50}\)\s*/u, '');
+  if (body.length === 0) return false;
+  if (/[()]/.test(body)) return false;
+  const parts = body.split(/\s*,\s*/);
+  if (parts.length > 3) return false;
+  let total = 0;
+  let letters = 0;
+  for (const part of parts) {
+    if (part.length === 0) return false;
+    const toks = part.split(' ');
+    let particles = 0;
+    for (let i = 0; i < toks.length; i++) {
+      const kind = nameToken(toks[i]);
+      if (kind === null) return false;
+      if (kind === 'particle') {
+        if (i === 0 && part === parts[0]) return false;
+        particles++;
+      } else if (kind !== 'number') letters++;
+      total++;
+    }
+    if (particles > 0 && particles * 2 >= toks.length) return false;
+  }
+  return total >= 1 && total <= 10 && letters >= 1;
+}
+
+/** True when the label is made of heading or web-furniture words, so never a speaker on its own. */
+export function isHeadingLike(raw: string): boolean {
+  const toks = collapseSpaces(raw)
+    .replace(/[():,]/g, ' ')
+    .split(' ')
+    .filter((t) => t.length > 0)
+    .map(tokenKey);
+  if (toks.length === 0) return true;
+  let roleOrName = 0;
+  for (const t of toks) {
+    if (NOT_SPEAKER_WORDS.has(t)) return !toks.some((x) => x !== 'the' && ROLE_WORDS.has(x) && !NOT_SPEAKER_WORDS.has(x));
+    if (!PARTICLES.has(t)) roleOrName++;
+  }
+  return roleOrName === 0;
+}
+
+/** The anonymous kind of a label, if it is one (`Question`, `QUESTION`, `Q.`, `A.`, `The Witness`). */
+export function anonymousKind(raw: string): Anonymous {
+  const k = collapseSpaces(raw)
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .replace(/[.:]/g, '')
+    .toLowerCase()
+    .trim();
+  if (QUESTIONER_LABELS.test(k)) return 'questioner';
+  if (ANSWERER_LABELS.test(k)) return 'answerer';
+  return null;
+}
+
+function isRoleToken(t: string): boolean {
+  return ROLE_WORDS.has(tokenKey(t));
+}
+
+/** Splits a label into honorific, name and role. */
+export function analyzeLabel(raw: string): LabelAnalysis {
+  const text = collapseSpaces(raw);
+  const anonymous = anonymousKind(text);
+  let body = text;
+  let affiliation = '';
+  const paren = /\s*\(([^()]*)\)\s*$/.exec(body);
+  if (paren) {
+    affiliation = paren[1].trim();
+    body = body.slice(0, paren.index).trim();
+  }
+  let name = '';
+  let role = '';
+  let honorific = '';
+  if (anonymous === null) {
+    const parts = body.split(/\s*,\s*/).filter((p) => p.length > 0);
+    if (parts.length >= 2) {
+      // `Mark Rutte, NATO Secretary General` or `Secretary General, Mark Rutte`: the role part has role words.
+      const roleScore = (p: string) => p.split(' ').filter(isRoleToken).length / p.split(' ').length;
+      const [a, b] = [parts[0], parts.slice(1).join(', ')];
+      if (roleScore(a) > roleScore(b)) {
+        role = a;
+        name = b;
+      } else {
+        name = a;
+        role = b;
+      }
+    } else {
+      name = body;
+    }
+    // Honorific in front of the name.
+    const toks = name.split(' ').filter((t) => t.length > 0);
+    while (toks.length > 1 && HONORIFICS.has(tokenKey(toks[0]))) honorific += (honorific ? ' ' : '') + toks.shift();
+    // Title in front of the name: `NATO Secretary General Mark Rutte`, `SECRETARY BLINKEN`,
+    // `President of Ukraine Volodymyr Zelenskyy`, `THE PRESIDENT`.
+    const mixedCase = /\p{Ll}/u.test(name);
+    let cut = 0;
+    let sawRole = false;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      const k = tokenKey(t);
+      if (isRoleToken(t)) {
+        sawRole = true;
+        cut = i + 1;
+      } else if (k === 'the' && i === 0) {
+        cut = i + 1;
+      } else if (mixedCase && /^\p{Lu}{2,}$/u.test(t)) {
+        cut = i + 1; // an acronym such as NATO, UN, US
+      } else if (sawRole && PARTICLES.has(k) && t === t.toLowerCase() && i + 1 < toks.length) {
+        // `of Ukraine`, `for Foreign Affairs`: the particle and the capitalised word after it.
+        cut = i + 2;
+        i++;
+      } else break;
+    }
+    if (sawRole && cut > 0) {
+      const prefix = toks.splice(0, cut).join(' ');
+      role = role ? `${prefix}, ${role}` : prefix;
+      while (toks.length > 1 && HONORIFICS.has(tokenKey(toks[0]))) honorific += (honorific ? ' ' : '') + toks.shift();
+    }
+    name = toks.join(' ');
+  }
+  if (affiliation) role = role ? `${role} (${affiliation})` : affiliation;
+  const nameTokens = name
+    .split(' ')
+    .map(tokenKey)
+    .filter((t) => t.length > 0 && !PARTICLES.has(t));
+  let part: LabelAnalysis['part'] = 'speaker';
+  if (anonymous === 'questioner') part = 'questioner';
+  else if (anonymous === 'answerer') part = 'answerer';
+  else if (MODERATOR_ROLES.test(role) || (nameTokens.length === 0 && MODERATOR_ROLES.test(text))) part = 'moderator';
+  else if (QUESTIONER_ROLES.test(role)) part = 'questioner';
+  else if (ANSWERER_ROLES.test(role) && nameTokens.length === 0) part = 'answerer';
+  return { text, nameTokens, name, role, honorific, anonymous, part };
+}

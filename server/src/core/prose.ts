@@ -1,0 +1,140 @@
+/**
+ * Turn segmentation for the prose dialects (block, inline, deposition, timestamped): decides which
+ * label candidates are real speaker labels, using what the whole document shows: repetition of a
+ * label, what follows it, where it stands, and which label style the document uses.
+ */
+
+import type { LabelCandidate, LineInfo } from './lineinfo.ts';
+import { analyzeLabel, isHeadingLike } from './names.ts';
+
+export interface ProseSegmentation {
+  /** Lines that start a turn, ascending, with the accepted label for each. */
+  starts: number[];
+  labels: (LabelCandidate | null)[];
+}
+
+/** Normalised identity key of a label as written (case and spacing folded). */
+export function labelKey(c: LabelCandidate): string {
+  if (c.anon) return `anon:${c.anon}:${c.form === 'qa' ? 'qa' : c.text.toLowerCase().replace(/[.:]/g, '')}`;
+  return c.text.toLowerCase().replace(/[.\s]+/g, ' ').trim();
+}
+
+/** A line of speech, as opposed to a title, a label or furniture. */
+function speechLike(li: LineInfo): boolean {
+  if (li.blank || li.noteOnly || li.heading) return false;
+  if (li.cand && li.cand.form === 'standalone' && (li.cand.colon || li.cand.timestamp)) return false;
+  return li.terminal || li.words >= 10;
+}
+
+interface KeyStats {
+  standalone: number;
+  standaloneSpeech: number;
+  inline: number;
+}
+
+/**
+ * Segments lines `[first, infos.length)` into turns. Lines before the first accepted label are
+ * left to the caller (preamble).
+ */
+export function segmentProse(infos: LineInfo[], first: number): ProseSegmentation {
+  const n = infos.length;
+  const nextContent = (i: number): number => {
+    let j = i + 1;
+    let skipped = 0;
+    while (j < n && (infos[j].blank || (infos[j].noteOnly && skipped++ < 2))) j++;
+    return j;
+  };
+  const prevContent = (i: number): number => {
+    let j = i - 1;
+    while (j >= first && infos[j].blank) j--;
+    return j;
+  };
+  /** The line starts a paragraph: after a blank, a note, a finished sentence, or at the top. */
+  const boundary = (i: number): boolean => {
+    if (i === first || infos[i - 1].blank) return true;
+    const p = prevContent(i);
+    if (p < first) return true;
+    const pl = infos[p];
+    return pl.noteOnly || pl.heading || pl.terminal || pl.cand !== null;
+  };
+  const followedBySpeech = (i: number): boolean => {
+    const j = nextContent(i);
+    return j < n && speechLike(infos[j]);
+  };
+
+  // 1. What the document shows about each label.
+  const stats = new Map<string, KeyStats>();
+  let qaStrong = 0;
+  let qaQ = 0;
+  for (let i = first; i < n; i++) {
+    const c = infos[i].cand;
+    if (!c) continue;
+    const key = labelKey(c);
+    let st = stats.get(key);
+    if (!st) stats.set(key, (st = { standalone: 0, standaloneSpeech: 0, inline: 0 }));
+    if (c.form === 'standalone') {
+      st.standalone++;
+      if (followedBySpeech(i)) st.standaloneSpeech++;
+    } else if (c.form === 'inline') st.inline++;
+    else if (!c.weak) {
+      qaStrong++;
+      if (c.anon === 'questioner') qaQ++;
+    }
+  }
+  let repeatedInline = 0;
+  let repeatedStandalone = 0;
+  for (const st of stats.values()) {
+    if (st.inline >= 2) repeatedInline += st.inline;
+    if (st.standaloneSpeech >= 2) repeatedStandalone += st.standaloneSpeech;
+  }
+  const inlineDoc = repeatedInline + qaStrong > 2 * repeatedStandalone;
+
+  // 2. Accept or reject each candidate.
+  const starts: number[] = [];
+  const labels: (LabelCandidate | null)[] = [];
+  for (let i = first; i < n; i++) {
+    const li = infos[i];
+    const c = li.cand;
+    if (!c) continue;
+    const st = stats.get(labelKey(c))!;
+    let ok = false;
+    if (c.form === 'qa') {
+      ok = c.weak ? qaQ >= 3 && boundary(i) : qaStrong >= 2 || c.anon === 'questioner';
+    } else if (c.form === 'inline') {
+      if (st.inline >= 2) ok = true;
+      else if (boundary(i) && (c.anon !== null || !isHeadingLike(c.text))) {
+        const a = analyzeLabel(c.text);
+        const strong =
+          c.markdown ||
+          c.timestamp !== undefined ||
+          c.anon !== null ||
+          a.honorific !== '' ||
+          (/^[\p{Lu}\s.,'’-]+$/u.test(c.text) && /\p{Lu}{2}/u.test(c.text));
+        ok = strong || repeatedInline >= 2;
+      }
+    } else {
+      // Standalone: a label alone on its line must be followed by speech (or be a label the
+      // document repeats), stand at a paragraph start, and not read as a heading.
+      const decorated = c.colon || c.timestamp !== undefined || c.markdown;
+      const speech = followedBySpeech(i);
+      const repeated = st.standaloneSpeech >= 2 || (st.standalone >= 2 && st.standaloneSpeech >= 1);
+      if (!boundary(i)) ok = false;
+      else if (c.anon === null && isHeadingLike(c.text)) ok = false;
+      else if (repeated) ok = speech || decorated || nextIsLabelSpeech(i);
+      else if (!speech) ok = false;
+      else if (decorated || c.anon !== null) ok = true;
+      else ok = !inlineDoc && c.text.split(' ').length <= 8;
+    }
+    if (ok) {
+      starts.push(i);
+      labels.push(c);
+    }
+  }
+  return { starts, labels };
+
+  /** For a repeated label with no speech after it: the next content line is itself a label. */
+  function nextIsLabelSpeech(i: number): boolean {
+    const j = nextContent(i);
+    return j < n && infos[j].cand !== null;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Turn kinds and question-and-answer pairs. A document has Q&A structure when some speaker asks
+ * (an anonymous `Question`/`Q.` label, or a questioner role such as a reporter, an interviewer,
+ * an investigator); otherwise every turn is a statement, and chairs' turns are `other`.
+ */
+
+import type { QAPair, Speaker, Turn, TurnKind } from './model.ts';
+import { countWords } from './text.ts';
+
+/** Prompts that ask without a question mark: `tell me a story about this picture`. */
+const PROMPT = /\b(tell me|tell us|describe|explain|talk (?:to us |me )?about|walk (?:me|us) through|show me|go ahead and|can you|could you|would you)\b/i;
+/** Short replies that acknowledge rather than answer: `Yep.`, `Sure.`, `Okay.` */
+const BACKCHANNEL = /^(yes|yep|yeah|yup|sure|okay|ok|right|uh-huh|mm-hmm|mhm|got it|i see|go ahead|please|thanks|thank you)\b/i;
+
+export interface KindInput {
+  turns: Turn[];
+  speakers: Speaker[];
+  /** The speech of turn `i` (label and notes removed), for question marks and titles. */
+  speech: (i: number) => string;
+}
+
+/** Sets `turn.kind` on every turn and returns the Q&A pairs. */
+export function assignKinds({ turns, speakers, speech }: KindInput): QAPair[] {
+  const partOf = (t: Turn) => (t.speaker >= 0 ? speakers[t.speaker].part : 'speaker');
+  const hasQuestioner = turns.some((t) => partOf(t) === 'questioner');
+  // Where an anonymous answerer (`A.`) answers, named others (counsel's remarks) make statements.
+  const anonAnswerer = speakers.some((s) => s.anonymous && s.part === 'answerer');
+  if (!hasQuestioner) {
+    for (const t of turns) t.kind = partOf(t) === 'moderator' ? 'other' : 'statement';
+    return [];
+  }
+  const texts = turns.map((_t, i) => speech(i));
+  let asked = false; // a question has been asked: later speech answers
+  let lastAsk: TurnKind = 'other'; // kind of the latest questioner turn
+  for (let i = 0; i < turns.length; i++) {
+    const t = turns[i];
+    const part = partOf(t);
+    const text = texts[i];
+    let kind: TurnKind;
+    if (part === 'questioner') {
+      // A turn that asks; or one that restates the question after the answerer asked back
+      // (`To address vaccine confidence or —`).
+      const prev = turns[i - 1];
+      const askedBack = prev !== undefined && partOf(prev) !== 'questioner' && /(\?|[—–-])\s*$/.test(texts[i - 1]) && countWords(texts[i - 1]) <= 15;
+      kind = text.includes('?') || PROMPT.test(firstSentence(text)) || (askedBack && countWords(text) >= 4) ? 'question' : 'other';
+      if (kind === 'question') asked = true;
+      lastAsk = kind;
+    } else if (part === 'moderator') {
+      kind = 'other';
+    } else if (!asked || (anonAnswerer && part === 'speaker')) {
+      kind = 'statement';
+    } else {
+      const next = turns[i + 1];
+      const w = countWords(text);
+      const ack = w <= 3 && BACKCHANNEL.test(text.trim()) && !text.includes('?');
+      // `Yep.` to a questioner's preamble that asked nothing yet acknowledges; it does not answer.
+      kind = ack && lastAsk !== 'question' && next !== undefined && partOf(next) === 'questioner' ? 'other' : 'answer';
+      if (t.speaker < 0 && w === 0) kind = 'other';
+    }
+    t.kind = kind;
+  }
+  // Pairs: each question with the answers that follow it before the next question.
+  const pairs: QAPair[] = [];
+  for (let i = 0; i < turns.length; i++) {
+    if (turns[i].kind !== 'question') continue;
+    const answers: number[] = [];
+    let j = i + 1;
+    for (; j < turns.length && turns[j].kind !== 'question'; j++) if (turns[j].kind === 'answer') answers.push(j);
+    if (answers.length === 0) continue;
+    const last = answers[answers.length - 1];
+    pairs.push({ question: i, answers, startLine: turns[i].startLine, endLine: turns[last].endLine, title: titleOf(texts[i]) });
+  }
+  return pairs;
+}
+
+/** The first sentence of a text. */
+export function firstSentence(text: string): string {
+  const m = /^.*?[.?!…](?=\s|$)/su.exec(text.trim());
+  return (m ? m[0] : text).trim();
+}
+
+/** A readable title: the first sentence that asks, else the first sentence, at most ~90 characters. */
+export function titleOf(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  const sentences = t.match(/[^.?!…]+(?:[.?!…]+|$)/gu) ?? [t];
+  let s = (sentences.find((x) => x.includes('?')) ?? sentences[0] ?? '').trim();
+  if (s.length > 90) {
+    const cut = s.lastIndexOf(' ', 88);
+    s = `${s.slice(0, cut > 40 ? cut : 88).replace(/[,;:\s]+$/, '')}…`;
+  }
+  return s;
+}

@@ -1,0 +1,169 @@
+/**
+ * Speaker identity: which labels name the same person. `Mark Rutte, NATO Secretary General`,
+ * `NATO Secretary General Mark Rutte` and `Mr Rutte` are one speaker because their name tokens
+ * nest and no other speaker of the document could claim them; `Question`, `QUESTION`, `Q` and `Q.`
+ * are the anonymous questioner.
+ */
+
+import type { Speaker, SpeakerRole } from './model.ts';
+import { analyzeLabel, type Anonymous, type LabelAnalysis } from './names.ts';
+import { properCase, slug } from './text.ts';
+
+export interface LabelUse {
+  /** The label as written (spaces collapsed). */
+  text: string;
+  anon: Anonymous;
+  /** A part the format itself declares (CHAT participant roles), overriding what the label implies. */
+  part?: SpeakerRole;
+  /** A role the format declares (CHAT `@Participants`). */
+  role?: string;
+  /** A display name the format declares. */
+  name?: string;
+}
+
+interface Group {
+  analyses: LabelAnalysis[];
+  tokens: Set<string>;
+  roleTokens: Set<string>;
+  labels: string[];
+  anon: Anonymous;
+  part?: SpeakerRole;
+  role?: string;
+  name?: string;
+  /** Seeded from a roster entry (front matter) rather than a label. */
+  roster?: string;
+}
+
+function roleTokens(role: string): Set<string> {
+  return new Set(
+    role
+      .toLowerCase()
+      .replace(/[.,()]/g, ' ')
+      .split(/\s+/)
+      .filter((t) => t.length > 0 && t !== 'the' && t !== 'of' && t !== 'and'),
+  );
+}
+
+function subset(a: Iterable<string>, b: Set<string>): boolean {
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+export interface SpeakerResolution {
+  speakers: Speaker[];
+  /** For each input label use, the index of its speaker. */
+  index: number[];
+}
+
+/**
+ * Groups label uses into speakers. `roster` names (from front matter) seed identities so that a
+ * label `MS. PSAKI` can take the full name `Jen Psaki`.
+ */
+export function resolveSpeakers(uses: LabelUse[], roster: string[] = []): SpeakerResolution {
+  const groups: Group[] = [];
+  const byText = new Map<string, number>();
+  const distinct: { use: LabelUse; a: LabelAnalysis; order: number }[] = [];
+  uses.forEach((u) => {
+    const key = `${u.anon ?? ''}|${u.text.toLowerCase()}`;
+    if (!byText.has(key)) {
+      byText.set(key, -1);
+      distinct.push({ use: u, a: analyzeLabel(u.text), order: distinct.length });
+    }
+  });
+  for (const r of roster) {
+    const a = analyzeLabel(r);
+    if (a.nameTokens.length > 0) groups.push({ analyses: [], tokens: new Set(a.nameTokens), roleTokens: roleTokens(a.role), labels: [], anon: null, roster: r });
+  }
+  const anonGroup = new Map<string, number>();
+  // Longest names first, so that short forms (`Mr Rutte`) find the full name they belong to.
+  const ordered = [...distinct].sort((x, y) => y.a.nameTokens.length - x.a.nameTokens.length || x.order - y.order);
+  const groupOf = new Map<string, number>();
+  for (const d of ordered) {
+    const key = `${d.use.anon ?? ''}|${d.use.text.toLowerCase()}`;
+    let g = -1;
+    if (d.use.anon !== null) {
+      const k = d.use.anon;
+      g = anonGroup.get(k) ?? -1;
+      if (g < 0) {
+        g = groups.push({ analyses: [], tokens: new Set(), roleTokens: new Set(), labels: [], anon: k }) - 1;
+        anonGroup.set(k, g);
+      }
+    } else if (d.a.nameTokens.length > 0) {
+      const cands = groups
+        .map((gr, i) => ({ gr, i }))
+        .filter(({ gr }) => gr.anon === null && gr.tokens.size > 0 && subset(d.a.nameTokens, gr.tokens));
+      if (cands.length === 1) g = cands[0].i;
+    } else {
+      const rt = roleTokens(d.a.role || d.a.text);
+      const cands = groups
+        .map((gr, i) => ({ gr, i }))
+        .filter(({ gr }) => gr.anon === null && rt.size > 0 && gr.roleTokens.size > 0 && subset(rt, gr.roleTokens));
+      if (cands.length === 1) g = cands[0].i;
+    }
+    if (g < 0) g = groups.push({ analyses: [], tokens: new Set(), roleTokens: new Set(), labels: [], anon: null }) - 1;
+    const gr = groups[g];
+    gr.analyses.push(d.a);
+    for (const t of d.a.nameTokens) gr.tokens.add(t);
+    for (const t of roleTokens(d.a.role || (d.a.nameTokens.length === 0 ? d.a.text : ''))) gr.roleTokens.add(t);
+    if (d.use.part) gr.part = d.use.part;
+    if (d.use.role) gr.role = d.use.role;
+    if (d.use.name) gr.name = d.use.name;
+    groupOf.set(key, g);
+  }
+  // Keep groups that have labels, in order of first use.
+  const firstUse = new Map<number, number>();
+  uses.forEach((u, i) => {
+    const g = groupOf.get(`${u.anon ?? ''}|${u.text.toLowerCase()}`)!;
+    if (!firstUse.has(g)) firstUse.set(g, i);
+    const gr = groups[g];
+    if (!gr.labels.includes(u.text)) gr.labels.push(u.text);
+  });
+  const live = [...firstUse.entries()].sort((a, b) => a[1] - b[1]).map(([g]) => g);
+  const speakerOf = new Map<number, number>();
+  const ids = new Set<string>();
+  const speakers: Speaker[] = live.map((g, si) => {
+    speakerOf.set(g, si);
+    const gr = groups[g];
+    const sp = describe(gr);
+    let id = sp.anonymous ? (gr.anon === 'questioner' ? 'questioner' : 'witness') : slug(sp.name);
+    if (ids.has(id)) {
+      let k = 2;
+      while (ids.has(`${id}-${k}`)) k++;
+      id = `${id}-${k}`;
+    }
+    ids.add(id);
+    return { ...sp, id, labels: gr.labels, turns: [] };
+  });
+  const index = uses.map((u) => speakerOf.get(groupOf.get(`${u.anon ?? ''}|${u.text.toLowerCase()}`)!)!);
+  return { speakers, index };
+}
+
+function describe(gr: Group): Omit<Speaker, 'id' | 'labels' | 'turns'> {
+  if (gr.anon === 'questioner') return { name: 'Question', role: '', part: 'questioner', anonymous: true };
+  if (gr.anon === 'answerer') return { name: 'Answer', role: '', part: 'answerer', anonymous: true };
+  // The fullest name as written; mixed case wins over ALL CAPS.
+  let best: LabelAnalysis | null = null;
+  for (const a of gr.analyses) {
+    if (a.nameTokens.length === 0) continue;
+    if (
+      best === null ||
+      a.nameTokens.length > best.nameTokens.length ||
+      (a.nameTokens.length === best.nameTokens.length && /\p{Ll}/u.test(a.name) && !/\p{Ll}/u.test(best.name))
+    )
+      best = a;
+  }
+  let name: string;
+  if (gr.name) name = gr.name;
+  else if (gr.roster && (best === null || best.nameTokens.length < gr.tokens.size)) name = gr.roster;
+  else if (best) {
+    name = properCase(best.name);
+    if (best.nameTokens.length === 1 && best.honorific) name = `${properCase(best.honorific)} ${name}`;
+  } else name = properCase(gr.analyses[0]?.role || gr.analyses[0]?.text || 'Speaker');
+  let role = gr.role ?? '';
+  if (!role) for (const a of gr.analyses) if (a.role.length > role.length) role = a.role;
+  let part: SpeakerRole = gr.part ?? 'speaker';
+  if (!gr.part) {
+    for (const a of gr.analyses) if (a.part !== 'speaker') part = a.part;
+  }
+  return { name, role, part, anonymous: false };
+}

@@ -1,0 +1,87 @@
+/** Small character and word helpers shared by the parser. Pure functions over strings. */
+
+/** White space as transcripts use it: ASCII blanks plus no-break and typographic spaces. */
+export function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 0xa0 ||
+    c === 0xfeff ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 11 ||
+    c === 12
+  );
+}
+
+/** Replaces every kind of space with U+0020, keeping the length (so columns stay valid). */
+export function normalizeSpaces(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\t\u000b\u000c\u00a0\ufeff\u2000-\u200b\u202f\u205f\u3000]/g, ' ');
+}
+
+/** First column that is not a space, or `s.length`. */
+export function firstNonSpace(s: string, from = 0): number {
+  let i = from;
+  while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** One past the last column that is not a space, or `from`. */
+export function lastNonSpaceEnd(s: string, from = 0): number {
+  let i = s.length;
+  while (i > from && isSpaceCode(s.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** Collapses runs of spaces of any kind to one space and trims. */
+export function collapseSpaces(s: string): string {
+  return normalizeSpaces(s).replace(/ {2,}/g, ' ').trim();
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu;
+
+/** Number of words (letters or digits, with inner apostrophes, hyphens and dots). */
+export function countWords(s: string): number {
+  let n = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(s) !== null) n++;
+  return n;
+}
+
+/** The words themselves, for titles and comparisons. */
+export function words(s: string): string[] {
+  return s.match(WORD) ?? [];
+}
+
+/** True when the string ends like a sentence (or a clause a speaker trails off on). */
+export function endsSentence(s: string): boolean {
+  const t = s.replace(/[\s\u00a0*_]+$/u, '');
+  if (t.length === 0) return false;
+  return /[.?!…:;,"”’)\]\u2014\u2013-]$/u.test(t);
+}
+
+/** True when the first letter of the string is lower case. */
+export function startsLower(s: string): boolean {
+  const m = /\p{L}/u.exec(s);
+  return m !== null && m[0] !== m[0].toUpperCase() && m[0] === m[0].toLowerCase();
+}
+
+/** Proper-cases an ALL-CAPS name (`MS. PSAKI` -> `Ms. Psaki`); mixed-case input is kept. */
+export function properCase(s: string): string {
+  if (/\p{Ll}/u.test(s)) return s;
+  return s.toLowerCase().replace(/(^|[\s\-'’.(])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
+}
+
+/** A URL-safe slug: `Mark Rutte` -> `mark-rutte`. */
+export function slug(s: string): string {
+  const base = s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return base || 'speaker';
+}
