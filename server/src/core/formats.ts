@@ -5,7 +5,19 @@
 
 import type { LabelForm, NoteKind, SpeakerRole } from './model.ts';
 import type { Anonymous } from './names.ts';
-import { TS } from './lineinfo.ts';
+import { findLabel, TS } from './lineinfo.ts';
+import { isHeadingLike } from './names.ts';
+import { normalizeSpaces } from './text.ts';
+
+/** `Jane Doe: text` or `>> REPORTER: text` inside a caption cue (Zoom, broadcast captions). */
+function inlineLabel(line: string, from: number): RawLabel | null {
+  const s = normalizeSpaces(line);
+  const at = s.slice(from).search(/\S/);
+  if (at < 0) return null;
+  const c = findLabel(s, from + at, s.trimEnd().length);
+  if (!c || c.form !== 'inline' || !c.colon || (c.anon === null && isHeadingLike(c.text))) return null;
+  return { text: c.text, form: 'inline', start: c.start, end: c.end, textStart: c.textStart, anon: c.anon, ...(c.timestamp ? { timestamp: c.timestamp } : {}) };
+}
 
 export interface RawLabel {
   text: string;
@@ -145,16 +157,22 @@ export function segmentCaptions(line: (i: number) => string, first: number, n: n
     }
     // Cue text.
     const v = /<v(?:\.[\w.-]+)?\s+([^>]+)>/.exec(s);
-    const dash = /^\s*[-–]\s+\S/.exec(s);
-    if (v) {
+    const dash = /^\s*(?:[-–]|>>)\s*(?=\S)/.exec(s);
+    const named = v ? null : inlineLabel(s, dash ? dash[0].length : 0);
+    if (named) {
+      starts.push(i);
+      labels.push(named);
+      if (speechStart < 0) speechStart = i;
+    } else if (v) {
       const name = v[1].trim();
       starts.push(i);
       labels.push({ text: name, form: 'voice', start: v.index + v[0].indexOf(name), end: v.index + v[0].indexOf(name) + name.length, textStart: v.index + v[0].length, anon: null });
       if (speechStart < 0) speechStart = i;
     } else if (dash) {
       starts.push(i);
-      const at = s.search(/[-–]/);
-      labels.push({ text: s[at], form: 'dash', start: at, end: at + 1, textStart: dash[0].length - 1, anon: null });
+      const at = s.search(/[-–>]/);
+      const mark = s.startsWith('>>', at) ? '>>' : s[at];
+      labels.push({ text: mark, form: 'dash', start: at, end: at + mark.length, textStart: dash[0].length, anon: null });
       if (speechStart < 0) speechStart = i;
     } else if (speechStart < 0) {
       speechStart = i;

@@ -91,6 +91,12 @@ function candidate(
 const QA_RE = /^(Q|A)(\.|:)?( +)(?=\S)/;
 const MD_RE = /^(\*\*|__)([^*_]{1,80}?)\s*(:?)\s*\1\s*(:?)[ ]*(.*)$/;
 const TS_PREFIX_RE = new RegExp(String.raw`^[\[(]?(${TS})[\])]?\s+(?=\S)`);
+const TITLE_WORD = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Senator|Chairman|Chairwoman|Chair|Representative|Delegate|Secretary|General|Admiral|Judge|Justice|Governor|Ambassador|Commissioner|Director|The|Madam|Acting|Vice|President|Speaker)\.?`;
+const CAPS_NAME = String.raw`(?:Mc|Mac|Di|De|La|Le|O['’])?\p{Lu}[\p{Lu}'’-]+`;
+const PERIOD_LABEL = new RegExp(
+  String.raw`^((?:${TITLE_WORD}\s+){1,4}${CAPS_NAME}(?:\s+(?:${CAPS_NAME}|of\s+\p{Lu}\p{Ll}+|pro\s+tempore))*)\.\s+(?=\S)`,
+  'u',
+);
 const INLINE_RE = /^((?:[^:(\[]|\([^)]{0,40}\)|\[[^\]]{0,40}\]){1,80}?)\s*:(?: +(?=\S)|$)/;
 
 /**
@@ -161,6 +167,9 @@ export function findLabel(s: string, at: number, end: number): LabelCandidate | 
     return candidate(form, label, at + from, textStart, { colon: true, timestamp: prefixTs ?? ts });
   }
   if (prefixTs !== undefined) return null;
+  // Congressional Record and hearing style: `Mr. McCONNELL. Mr. President, ...`, `The PRESIDING OFFICER. ...`
+  const per = PERIOD_LABEL.exec(content);
+  if (per) return candidate('inline', per[1], at, at + per[0].length, {});
   // A label alone on its line: `NATO Secretary General Mark Rutte`, `Lenny (00:52)`, `Speaker 1  0:03`.
   const { label, ts } = stripTimestamp(content);
   return candidate('standalone', label, at, -1, { timestamp: ts });
@@ -175,7 +184,8 @@ export function analyzeLine(line: string, prefix = 0): LineInfo {
     return { start, end, blank: true, noteOnly: false, heading: false, words: 0, terminal: false, lower: false, question: false, cand: null };
   }
   const content = s.slice(start, end);
-  const noteOnly = NOTE_ONLY.test(content) && /[\p{L}\p{N}]/u.test(content);
+  const noteOnly =
+    (NOTE_ONLY.test(content) && /[\p{L}\p{N}]/u.test(content)) || /^(?:page\s+)?\d{1,4}$/i.test(content);
   const rule = /^(?:[-*_=~#]\s*){3,}$/.test(content);
   const mdHeading = /^#{1,6}\s/.test(content);
   const cand = noteOnly || rule || mdHeading ? null : findLabel(s, start, end);

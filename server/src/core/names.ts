@@ -34,7 +34,7 @@ const ROLE_WORDS = new Set([
   'administrator', 'presiding', 'speaker', 'interpreter', 'translator', 'narrator', 'announcer', 'anchor',
   'presenter', 'panelist', 'panellist', 'guest', 'participant', 'investigator', 'examiner', 'professor',
   'commander', 'marshal', 'provost', 'dean', 'principal', 'inspector', 'superintendent', 'detective',
-  'constable', 'master', 'chairs', 'mp', 'msp', 'mep', 'mla', 'ms', 'senior', 'assistant', 'associate', 'head',
+  'constable', 'master', 'pro', 'tempore', 'chairs', 'mp', 'msp', 'mep', 'mla', 'ms', 'senior', 'assistant', 'associate', 'head',
   'leader', 'whip', 'cabinet', 'envoy', 'special', 'under', 'acting', 'first', 'lady', 'emir', 'sheikh',
   'sultan', 'premier', 'taoiseach', 'tánaiste', 'magistrate', 'coroner', 'bailiff', 'registrar', 'auditor',
   'treasurer', 'comptroller', 'surgeon', 'nurse', 'doctor', 'agent', 'staff', 'court', 'foreign',
@@ -61,7 +61,8 @@ const NOT_SPEAKER_WORDS = new Set([
   'watch', 'play', 'pause', 'view', 'all', 'comments', 'comment', 'reply', 'like', 'tweet', 'facebook',
   'twitter', 'linkedin', 'whatsapp', 'instagram', 'youtube', 'rss', 'feed', 'subscribe', 'advertisement',
   'sponsored', 'partner', 'content', 'main', 'footer', 'header', 'sidebar', 'breadcrumb', 'jingle', 'music',
-  'applause', 'laughter', 'silence', 'pause', 'break', 'intermission', 'multimedia',
+  'applause', 'laughter', 'silence', 'pause', 'break', 'intermission', 'multimedia', 'note', 'notes',
+  'editor', "editor's", 'correction', 'disclaimer', 'attachment', 'attachments', 'photograph', 'caption',
 ]);
 
 /** Anonymous label keywords (compared lower-case, without dots). */
@@ -123,7 +124,8 @@ export function isNameLike(raw: string): boolean {
   if (/[?!;<>=@#/\\|{}[\]"“”*_~^$%]/.test(s)) return false;
   if (/\p{Ll}{3,}\.$/u.test(s)) return false; // ends a sentence
   if (!/^[\p{Lu}\p{Lt}\d(]/u.test(s)) return false;
-  let body = s.replace(/\s*\([^()]{1,50}\)\s*$/u, ''); // affiliation in parentheses
+  // Affiliations in parentheses (`Jane Smith (Glasgow) (Lab)`), and `pro tempore`.
+  let body = s.replace(/(?:\s*\([^()]{1,50}\)){1,3}\s*$/u, '').replace(/ pro tempore$/i, '');
   body = body.replace(/^\([^()]{1,50}\)\s*/u, '');
   if (body.length === 0) return false;
   if (/[()]/.test(body)) return false;
@@ -131,23 +133,43 @@ export function isNameLike(raw: string): boolean {
   if (parts.length > 3) return false;
   let total = 0;
   let letters = 0;
+  let strictParts = 0;
+  let looseParts = 0;
   for (const part of parts) {
     if (part.length === 0) return false;
     const toks = part.split(' ');
     let particles = 0;
+    let lower = 0;
     for (let i = 0; i < toks.length; i++) {
       const kind = nameToken(toks[i]);
-      if (kind === null) return false;
-      if (kind === 'particle') {
+      if (kind === null) {
+        // A lower-case word is allowed only in a title beside a clean name:
+        // `Tomas Berg, Prime Minister of the host nation`.
+        if (!/^\p{Ll}[\p{L}'’-]*$/u.test(toks[i]) || NOT_IN_TITLES.has(toks[i]) || i === 0) return false;
+        lower++;
+      } else if (kind === 'particle') {
         if (i === 0 && part === parts[0]) return false;
         particles++;
       } else if (kind !== 'number') letters++;
       total++;
     }
-    if (particles > 0 && particles * 2 >= toks.length) return false;
+    if (lower > 0) looseParts++;
+    else {
+      if (particles > 0 && particles * 2 >= toks.length) return false;
+      if (toks.length >= 2 || parts.length === 1) strictParts++;
+    }
   }
-  return total >= 1 && total <= 10 && letters >= 1;
+  if (looseParts > 0 && (strictParts === 0 || parts.length < 2)) return false;
+  return total >= 1 && total <= 14 && letters >= 1;
 }
+
+/** Words that mark a phrase as speech, not a title (`Thank you, Mr President`). */
+const NOT_IN_TITLES = new Set([
+  'you', 'i', 'we', 'me', 'us', 'our', 'your', 'my', 'it', 'they', 'them', 'he', 'she', 'is', 'are', 'was', 'were',
+  'be', 'been', 'have', 'has', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'shall',
+  'may', 'might', 'must', 'thank', 'thanks', 'please', 'let', 'yes', 'no', 'not', 'so', 'very', 'just', 'that',
+  'this', 'what', 'who', 'why', 'how', 'when', 'where', 'if', 'but', 'or', 'because', 'said', 'says', 'think',
+]);
 
 /** True when the label is made of heading or web-furniture words, so never a speaker on its own. */
 export function isHeadingLike(raw: string): boolean {
@@ -187,9 +209,9 @@ export function analyzeLabel(raw: string): LabelAnalysis {
   const anonymous = anonymousKind(text);
   let body = text;
   let affiliation = '';
-  const paren = /\s*\(([^()]*)\)\s*$/.exec(body);
-  if (paren) {
-    affiliation = paren[1].trim();
+  let paren: RegExpExecArray | null;
+  while ((paren = /\s*\(([^()]*)\)\s*$/.exec(body)) !== null && paren.index > 0) {
+    affiliation = affiliation ? `${paren[1].trim()}, ${affiliation}` : paren[1].trim();
     body = body.slice(0, paren.index).trim();
   }
   let name = '';
@@ -233,14 +255,23 @@ export function analyzeLabel(raw: string): LabelAnalysis {
         // `of Ukraine`, `for Foreign Affairs`: the particle and the capitalised word after it.
         cut = i + 2;
         i++;
+      } else if (!sawRole && i < 2 && i + 3 < toks.length + 1 && isRoleToken(toks[i + 1] ?? '') && toks.length - i >= 4) {
+        cut = i + 1; // a qualifier before the title: `Harbour Master Tomas Lind`, `Labour Leader Jo Bell`
       } else break;
     }
-    if (sawRole && cut > 0) {
+    // `Speaker 2` is a name, not the title `Speaker` of person `2`.
+    const rest = toks.slice(cut);
+    if (sawRole && cut > 0 && (rest.length === 0 || !rest.every((t) => /^\d+$/.test(t)))) {
       const prefix = toks.splice(0, cut).join(' ');
       role = role ? `${prefix}, ${role}` : prefix;
       while (toks.length > 1 && HONORIFICS.has(tokenKey(toks[0]))) honorific += (honorific ? ' ' : '') + toks.shift();
     }
     name = toks.join(' ');
+  }
+  if (affiliation && name === '' && anonymous === null && isNameLike(affiliation) && !affiliation.split(' ').some(isRoleToken)) {
+    // Hansard: `The Prime Minister (Keir Starmer)` names the person in parentheses.
+    name = affiliation;
+    affiliation = '';
   }
   if (affiliation) role = role ? `${role} (${affiliation})` : affiliation;
   const nameTokens = name

@@ -89,6 +89,16 @@ export function segmentProse(infos: LineInfo[], first: number): ProseSegmentatio
   }
   const inlineDoc = repeatedInline + qaStrong > 2 * repeatedStandalone;
 
+  // Name tokens of labels the document repeats, to recognise a short form said once.
+  const known = new Set<string>();
+  for (let i = first; i < n; i++) {
+    const c = infos[i].cand;
+    if (!c || c.anon) continue;
+    const st = stats.get(labelKey(c))!;
+    if (st.inline >= 2 || st.standaloneSpeech >= 2) for (const t of analyzeLabel(c.text).nameTokens) known.add(t);
+  }
+  const knownToken = (t: string | undefined) => t !== undefined && known.has(t);
+
   // 2. Accept or reject each candidate.
   const starts: number[] = [];
   const labels: (LabelCandidate | null)[] = [];
@@ -123,7 +133,13 @@ export function segmentProse(infos: LineInfo[], first: number): ProseSegmentatio
       else if (repeated) ok = speech || decorated || nextIsLabelSpeech(i);
       else if (!speech) ok = false;
       else if (decorated || c.anon !== null) ok = true;
-      else ok = !inlineDoc && c.text.split(' ').length <= 8;
+      else if (inlineDoc || c.text.split(' ').length > 8) ok = false;
+      else {
+        // A single word said once (`Ukraine`, `Overview`) is a heading unless it is a title
+        // (`Moderator`) or a name the document already uses (`Rutte`).
+        const a = analyzeLabel(c.text);
+        ok = c.text.includes(' ') || a.nameTokens.length === 0 || knownToken(a.nameTokens[0]);
+      }
     }
     if (ok) {
       starts.push(i);

@@ -23,6 +23,8 @@ export interface LabelUse {
 
 interface Group {
   analyses: LabelAnalysis[];
+  /** Grammatical gender of the honorifics used (`Mr` vs `Ms`), to keep `MR. SMITH` and `MS. SMITH` apart. */
+  gender?: 'm' | 'f';
   tokens: Set<string>;
   roleTokens: Set<string>;
   labels: string[];
@@ -42,6 +44,13 @@ function roleTokens(role: string): Set<string> {
       .split(/\s+/)
       .filter((t) => t.length > 0 && t !== 'the' && t !== 'of' && t !== 'and'),
   );
+}
+
+function genderOf(honorific: string): 'm' | 'f' | undefined {
+  const h = honorific.toLowerCase().replace(/\./g, '').split(' ')[0];
+  if (['mr', 'sir', 'lord', 'herr', 'messrs', 'sr'].includes(h)) return 'm';
+  if (['mrs', 'ms', 'miss', 'dame', 'lady', 'mme', 'mlle', 'frau', 'madam', 'sra', 'srta'].includes(h)) return 'f';
+  return undefined;
 }
 
 function subset(a: Iterable<string>, b: Set<string>): boolean {
@@ -91,7 +100,11 @@ export function resolveSpeakers(uses: LabelUse[], roster: string[] = []): Speake
     } else if (d.a.nameTokens.length > 0) {
       const cands = groups
         .map((gr, i) => ({ gr, i }))
-        .filter(({ gr }) => gr.anon === null && gr.tokens.size > 0 && subset(d.a.nameTokens, gr.tokens));
+        .filter(({ gr }) => {
+          if (gr.anon !== null || gr.tokens.size === 0 || !subset(d.a.nameTokens, gr.tokens)) return false;
+          const g2 = genderOf(d.a.honorific);
+          return !(g2 && gr.gender && g2 !== gr.gender);
+        });
       if (cands.length === 1) g = cands[0].i;
     } else {
       const rt = roleTokens(d.a.role || d.a.text);
@@ -103,6 +116,7 @@ export function resolveSpeakers(uses: LabelUse[], roster: string[] = []): Speake
     if (g < 0) g = groups.push({ analyses: [], tokens: new Set(), roleTokens: new Set(), labels: [], anon: null }) - 1;
     const gr = groups[g];
     gr.analyses.push(d.a);
+    gr.gender ??= genderOf(d.a.honorific);
     for (const t of d.a.nameTokens) gr.tokens.add(t);
     for (const t of roleTokens(d.a.role || (d.a.nameTokens.length === 0 ? d.a.text : ''))) gr.roleTokens.add(t);
     if (d.use.part) gr.part = d.use.part;
