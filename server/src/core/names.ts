@@ -34,7 +34,7 @@ const ROLE_WORDS = new Set([
   'administrator', 'presiding', 'speaker', 'interpreter', 'translator', 'narrator', 'announcer', 'anchor',
   'presenter', 'panelist', 'panellist', 'guest', 'participant', 'investigator', 'examiner', 'professor',
   'commander', 'marshal', 'provost', 'dean', 'principal', 'inspector', 'superintendent', 'detective',
-  'constable', 'master', 'pro', 'tempore', 'chairs', 'mp', 'msp', 'mep', 'mla', 'ms', 'senior', 'assistant', 'associate', 'head',
+  'constable', 'master', 'pro', 'tempore', 'chairs', 'mp', 'msp', 'mep', 'mla', 'senior', 'assistant', 'associate', 'head',
   'leader', 'whip', 'cabinet', 'envoy', 'special', 'under', 'acting', 'first', 'lady', 'emir', 'sheikh',
   'sultan', 'premier', 'taoiseach', 'tánaiste', 'magistrate', 'coroner', 'bailiff', 'registrar', 'auditor',
   'treasurer', 'comptroller', 'surgeon', 'nurse', 'doctor', 'agent', 'staff', 'court', 'foreign',

@@ -34,7 +34,7 @@ function courtPrefix(line: (i: number) => string, from: number, n: number): numb
     const s = line(i);
     if (s.trim() === '') continue;
     content++;
-    const m = /^\s{0,8}(\d{1,2})(?:\s+|$)/.exec(s);
+    const m = /^\s{0,8}(\d{1,2})(?=\s|$)/.exec(s);
     if (m && Number(m[1]) >= 1 && Number(m[1]) <= 28) {
       numbered++;
       width = Math.max(width, m[0].length);

@@ -55,7 +55,7 @@ export function segmentProse(infos: LineInfo[], first: number): ProseSegmentatio
     const p = prevContent(i);
     if (p < first) return true;
     const pl = infos[p];
-    return pl.noteOnly || pl.heading || pl.terminal || pl.cand !== null;
+    return pl.noteOnly || pl.heading || pl.terminal || (pl.cand !== null && pl.cand.form === 'standalone');
   };
   const followedBySpeech = (i: number): boolean => {
     const j = nextContent(i);
@@ -88,6 +88,24 @@ export function segmentProse(infos: LineInfo[], first: number): ProseSegmentatio
     if (st.standaloneSpeech >= 2) repeatedStandalone += st.standaloneSpeech;
   }
   const inlineDoc = repeatedInline + qaStrong > 2 * repeatedStandalone;
+  // How the document writes its repeated inline labels: ALL CAPS or mixed case, after a blank line or not.
+  let upperLabels = 0;
+  let mixedLabels = 0;
+  let afterBlank = 0;
+  let inlineSeen = 0;
+  for (let i = first; i < n; i++) {
+    const c = infos[i].cand;
+    if (!c || c.form === 'standalone' || c.anon) continue;
+    if (c.form === 'inline' && (stats.get(labelKey(c))?.inline ?? 0) < 2) continue;
+    if (c.form === 'inline') {
+      if (/\p{Ll}/u.test(c.text)) mixedLabels++;
+      else upperLabels++;
+    }
+    inlineSeen++;
+    if (i === first || infos[i - 1].blank) afterBlank++;
+  }
+  const blankSeparated = inlineSeen >= 3 && afterBlank >= inlineSeen * 0.8;
+  const upperStyle = upperLabels > 2 * mixedLabels;
 
   // Name tokens of labels the document repeats, to recognise a short form said once.
   const known = new Set<string>();
@@ -112,7 +130,7 @@ export function segmentProse(infos: LineInfo[], first: number): ProseSegmentatio
       ok = c.weak ? qaQ >= 3 && boundary(i) : qaStrong >= 2 || c.anon === 'questioner';
     } else if (c.form === 'inline') {
       if (st.inline >= 2) ok = true;
-      else if (boundary(i) && (c.anon !== null || !isHeadingLike(c.text))) {
+      else if (boundary(i) && (!blankSeparated || i === first || infos[i - 1].blank) && (c.anon !== null || !isHeadingLike(c.text))) {
         const a = analyzeLabel(c.text);
         const strong =
           c.markdown ||
@@ -120,7 +138,8 @@ export function segmentProse(infos: LineInfo[], first: number): ProseSegmentatio
           c.anon !== null ||
           a.honorific !== '' ||
           (/^[\p{Lu}\s.,'’-]+$/u.test(c.text) && /\p{Lu}{2}/u.test(c.text));
-        ok = strong || repeatedInline >= 2;
+        // Said once in a document of repeated labels: it must look like them.
+        ok = strong || (repeatedInline >= 2 && !(upperStyle && /\p{Ll}/u.test(c.text)));
       }
     } else {
       // Standalone: a label alone on its line must be followed by speech (or be a label the

@@ -69,10 +69,27 @@ export function startsLower(s: string): boolean {
   return m !== null && m[0] !== m[0].toUpperCase() && m[0] === m[0].toLowerCase();
 }
 
-/** Proper-cases an ALL-CAPS name (`MS. PSAKI` -> `Ms. Psaki`); mixed-case input is kept. */
+/**
+ * Proper-cases a name written in capitals: `MS. PSAKI` -> `Ms. Psaki`, `Mr. McCONNELL` ->
+ * `Mr. McConnell`, `The PRESIDING OFFICER` -> `The Presiding Officer`. In mixed-case text a
+ * leading acronym (`NATO Secretary General`) is kept.
+ */
 export function properCase(s: string): string {
-  if (/\p{Ll}/u.test(s)) return s;
-  return s.toLowerCase().replace(/(^|[\s\-'’.(])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
+  const toks = s.split(/(\s+)/);
+  const anyLower = /\p{Ll}/u.test(s);
+  let seenMixed = false;
+  return toks
+    .map((t, i) => {
+      if (i % 2 === 1) return t;
+      const caps = /^(Mc|Mac|O['’]|D['’])?(\p{Lu}[\p{Lu}'’.\-]*)$/u.exec(t);
+      const convert = caps !== null && /\p{Lu}{2}/u.test(caps[2]) && (!anyLower || seenMixed || caps[1] !== undefined);
+      if (/\p{Ll}/u.test(t)) seenMixed = true;
+      if (!convert) return t;
+      const prefix = caps![1] ?? '';
+      const body = caps![2].toLowerCase().replace(/(^|[\-'’.])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
+      return prefix + body;
+    })
+    .join('');
 }
 
 /** A URL-safe slug: `Mark Rutte` -> `mark-rutte`. */

@@ -1,0 +1,447 @@
+/**
+ * Unit tests for the parser: one block per dialect, then the hard cases (telling a label from a
+ * short line of speech, speaker identity across label variants, furniture, odd input).
+ */
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse, type TranscriptModel } from '../server/src/core/index.ts';
+
+/** `[line (1-based), speaker name or '?', kind]` for every turn. */
+function turns(m: TranscriptModel): [number, string, string][] {
+  return m.turns.map((t) => [t.startLine + 1, t.speaker >= 0 ? m.speakers[t.speaker].name : '?', t.kind]);
+}
+const lines = (...ls: string[]) => ls.join('\n');
+
+/** The model's structural promises, checked on every parse in this file. */
+function checkInvariants(m: TranscriptModel): void {
+  let next = 0;
+  for (const b of m.blocks) {
+    assert.equal(b.startLine, next, 'blocks are contiguous');
+    assert.ok(b.endLine >= b.startLine);
+    next = b.endLine + 1;
+  }
+  assert.equal(next, m.lineCount, 'blocks cover every line');
+  for (const t of m.turns) {
+    assert.ok(t.endLine >= t.startLine && t.endLine < m.lineCount);
+    if (t.speaker >= 0) assert.ok(m.speakers[t.speaker].turns.includes(t.index));
+  }
+  for (const p of m.pairs) {
+    assert.equal(m.turns[p.question].kind, 'question');
+    for (const a of p.answers) assert.equal(m.turns[a].kind, 'answer');
+  }
+}
+
+function P(text: string, options?: Parameters<typeof parse>[1]): TranscriptModel {
+  const m = parse(text, options);
+  checkInvariants(m);
+  return m;
+}
+
+describe('block dialect (label alone on its line)', () => {
+  const text = lines(
+    'Press conference',
+    'by the Minister for Coastal Affairs',
+    '',
+    '(As delivered)',
+    '',
+    'Elena Vasquez, Minister for Coastal Affairs\u00a0',
+    '',
+    'Good morning. We have a lot to discuss.',
+    '',
+    'Question',
+    '',
+    'The deadline?',
+    '',
+    'Minister for Coastal Affairs Elena Vasquez',
+    '',
+    'Before the autumn storms.',
+    '',
+    'Question',
+    '',
+    'And the money?',
+    '',
+    'Ms Vasquez',
+    '',
+    'It is new money.',
+  );
+  const m = P(text);
+  test('finds every turn, whichever name order the label uses', () => {
+    assert.deepEqual(turns(m), [
+      [6, 'Elena Vasquez', 'statement'],
+      [10, 'Question', 'question'],
+      [14, 'Elena Vasquez', 'answer'],
+      [18, 'Question', 'question'],
+      [22, 'Elena Vasquez', 'answer'],
+    ]);
+    assert.equal(m.dialect, 'block');
+  });
+  test('one speaker with every label variant and the role', () => {
+    const v = m.speakers.find((s) => s.name === 'Elena Vasquez')!;
+    assert.deepEqual(v.labels, ['Elena Vasquez, Minister for Coastal Affairs', 'Minister for Coastal Affairs Elena Vasquez', 'Ms Vasquez']);
+    assert.equal(v.role, 'Minister for Coastal Affairs');
+    assert.equal(v.id, 'elena-vasquez');
+  });
+  test('the preamble holds the title and (As delivered)', () => {
+    assert.deepEqual(m.preamble, { startLine: 0, endLine: 4 });
+  });
+  test('pairs are titled from their questions', () => {
+    assert.deepEqual(
+      m.pairs.map((p) => [p.startLine + 1, p.title]),
+      [
+        [10, 'The deadline?'],
+        [18, 'And the money?'],
+      ],
+    );
+  });
+  test('the label range excludes the trailing non-breaking space', () => {
+    const l = m.turns[0].label!;
+    assert.deepEqual([l.line, l.start, l.end, l.form, l.textStart], [5, 0, 43, 'standalone', -1]);
+  });
+});
+
+describe('inline dialect', () => {
+  const text = lines(
+    'MS. JONES:\u00a0 Good afternoon.\u00a0 Two things at the top.\u00a0 The first is',
+    'about the budget: it passed.',
+    '',
+    'Q\u00a0\u00a0\u00a0 Thanks, Karen.\u00a0 What about the',
+    'Title 42: policy?',
+    '',
+    'MS. JONES:\u00a0 Sure.\u00a0 It stays.',
+    '',
+    '(Laughter.)',
+    '',
+    'Q\u00a0\u00a0\u00a0 (Inaudible.)',
+    '',
+    'MS. JONES:\u00a0 Thanks, everyone.',
+    '',
+    'END 2:15 P.M. EST',
+  );
+  const m = P(text);
+  test('labels at line starts, wrapped lines with colons stay speech', () => {
+    assert.deepEqual(turns(m), [
+      [1, 'Ms. Jones', 'statement'],
+      [4, 'Question', 'question'],
+      [7, 'Ms. Jones', 'answer'],
+      [11, 'Question', 'other'],
+      [13, 'Ms. Jones', 'answer'],
+    ]);
+    assert.equal(m.dialect, 'inline');
+  });
+  test('lone stage directions and end times are whole-line notes', () => {
+    const whole = m.notes.filter((n) => n.wholeLine).map((n) => [n.line + 1, n.kind]);
+    assert.deepEqual(whole, [
+      [9, 'action'],
+      [11, 'inaudible'],
+      [15, 'timestamp'],
+    ]);
+  });
+  test('Markdown bold labels and a music cue that is not a speaker', () => {
+    const md = P(
+      lines(
+        '**Natalie Pistunovich:** Hi everyone, welcome to the show.',
+        '',
+        '**Ole Bulbuk:** Thanks, good to be here.',
+        '',
+        '**Natalie Pistunovich:** \\[laughs\\] So, tell us about it.',
+        '',
+        '**Jingle:** \\[37:25\\]',
+        '',
+        '**Ole Bulbuk:** Well, it started in 2012.',
+      ),
+    );
+    assert.deepEqual(turns(md).map((t) => t[0]), [1, 3, 5, 9]);
+    assert.deepEqual(md.speakers.map((s) => s.name), ['Natalie Pistunovich', 'Ole Bulbuk']);
+    assert.deepEqual(md.notes.filter((n) => n.line === 4).map((n) => n.kind), ['action']);
+  });
+  test('Congressional Record style labels end with a period', () => {
+    const cr = P(
+      lines(
+        'Mr. McCONNELL. Mr. President, I rise today to speak about the bill.',
+        'The PRESIDING OFFICER. The Senator from Kentucky.',
+        'Mr. McCONNELL. I yield the floor.',
+      ),
+    );
+    assert.deepEqual(turns(cr), [
+      [1, 'Mr. McConnell', 'statement'],
+      [2, 'The Presiding Officer', 'other'],
+      [3, 'Mr. McConnell', 'statement'],
+    ]);
+  });
+});
+
+describe('deposition dialect', () => {
+  test('Q./A. with counsel remarks and headings that are not turns', () => {
+    const m = P(
+      lines(
+        'A laugh a day',
+        "Deponent's injury was a dog bite.",
+        'Q. And your date of birth?',
+        'A. October 1, 1932.',
+        'Q. Which makes you how old?',
+        'A. Old.',
+        'Later in that same depo:',
+        'Q. Okay.',
+        'MR. DOE: Unless they were in the car.',
+        'THE WITNESS: That is true.',
+      ),
+    );
+    assert.deepEqual(turns(m), [
+      [3, 'Question', 'question'],
+      [4, 'Answer', 'answer'],
+      [5, 'Question', 'question'],
+      [6, 'Answer', 'answer'],
+      [8, 'Question', 'other'],
+      [9, 'Mr. Doe', 'statement'],
+      [10, 'Answer', 'answer'],
+    ]);
+    assert.equal(m.dialect, 'deposition');
+    assert.equal(m.pairs.length, 2);
+    assert.deepEqual(m.notes.filter((n) => n.wholeLine).map((n) => [n.line + 1, n.kind]), [[7, 'heading']]);
+  });
+  test('court-reporter line numbers and examination headers', () => {
+    const body = [
+      'Q.   Where were you on the night of',
+      'the 14th?',
+      'A.   At home.',
+      '          MR. JONES:  Objection, form.',
+      '          THE WITNESS:  I was at home.',
+      'BY MS. DOE:',
+      'Q.   Was anyone with you?',
+      'A.   My sister.',
+      'Q.   For how long?',
+      'A.   All evening.',
+      'Q.   Did you go out?',
+      'A.   No.',
+    ];
+    const text = ['                                              12', ...body.map((l, i) => `${String(i + 1).padStart(2)}   ${l}`)].join('\n');
+    const m = P(text);
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [2, 'Question'],
+      [4, 'Answer'],
+      [5, 'Mr. Jones'],
+      [6, 'Answer'],
+      [8, 'Question'],
+      [9, 'Answer'],
+      [10, 'Question'],
+      [11, 'Answer'],
+      [12, 'Question'],
+      [13, 'Answer'],
+    ]);
+    assert.equal(m.pairs.length, 4);
+  });
+});
+
+describe('timestamped dialect', () => {
+  test('Rev style labels and timestamp-only paragraph lines', () => {
+    const m = P(
+      lines(
+        'Nikita Miller (00:00):',
+        'And many of the companies that I have worked with, it was all about output.',
+        '',
+        'Lenny (00:52):',
+        'Welcome to the podcast.',
+        '',
+        '(01:51):',
+        'This episode is brought to you by a sponsor.',
+        '',
+        'Nikita Miller (03:59):',
+        'Hey, Lenny. Thank you.',
+      ),
+    );
+    assert.deepEqual(turns(m), [
+      [1, 'Nikita Miller', 'statement'],
+      [4, 'Lenny', 'statement'],
+      [10, 'Nikita Miller', 'statement'],
+    ]);
+    assert.equal(m.dialect, 'timestamped');
+    assert.equal(m.turns[1].label!.timestamp, '00:52');
+  });
+  test('Otter style `Name  0:03` and bracketed prefixes', () => {
+    const otter = P(lines('Speaker 1  0:03', 'So today we talk about rivers.', '', 'Jane Doe  0:15', 'Thanks for having me.', '', 'Speaker 1  0:20', 'Great.'));
+    assert.deepEqual(turns(otter).map((t) => [t[0], t[1]]), [
+      [1, 'Speaker 1'],
+      [4, 'Jane Doe'],
+      [7, 'Speaker 1'],
+    ]);
+    const desc = P(lines('[00:00:02] Jane Doe: Hello there.', '[00:00:05] John Roe: Hi.', '[00:00:09] Jane Doe: Shall we start?'));
+    assert.deepEqual(turns(desc).map((t) => t[1]), ['Jane Doe', 'John Roe', 'Jane Doe']);
+    assert.equal(desc.dialect, 'timestamped');
+  });
+});
+
+describe('CHAT dialect', () => {
+  test('main tiers are turns, dependent tiers notes, investigator asks', () => {
+    const m = P(
+      lines(
+        '@UTF8',
+        '@Begin',
+        '@Participants:\tCHI Target_Child, INV Investigator',
+        '*INV:\ttell me about this picture .',
+        '%mor:\tv|tell pro|me',
+        '*CHI:\tthe dog is',
+        '\trunning .',
+        '*INV:\tis he happy ?',
+        '*CHI:\tyes .',
+        '@End',
+      ),
+    );
+    assert.equal(m.dialect, 'chat');
+    assert.deepEqual(turns(m), [
+      [4, 'INV', 'question'],
+      [6, 'CHI', 'answer'],
+      [8, 'INV', 'question'],
+      [9, 'CHI', 'answer'],
+    ]);
+    assert.equal(m.speakers[1].role, 'Target Child');
+    assert.deepEqual(m.notes.filter((n) => n.kind === 'tier').map((n) => n.line + 1), [5, 10]);
+    assert.deepEqual(m.preamble, { startLine: 0, endLine: 2 });
+  });
+});
+
+describe('WebVTT and caption files', () => {
+  test('voice tags start turns; timings are notes', () => {
+    const m = P(
+      lines(
+        'WEBVTT',
+        '',
+        '1',
+        '00:00:01.000 --> 00:00:04.000',
+        '<v Jane Doe>Hello, and welcome.',
+        '',
+        '2',
+        '00:00:04.500 --> 00:00:06.000',
+        '<v John Roe>Thanks, Jane.</v>',
+        'Glad to be here.',
+        '',
+        'NOTE this is a comment',
+        '',
+        '00:00:06.500 --> 00:00:08.000',
+        '<v.loud Jane Doe>Let us begin.',
+      ),
+    );
+    assert.equal(m.dialect, 'webvtt');
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [5, 'Jane Doe'],
+      [9, 'John Roe'],
+      [15, 'Jane Doe'],
+    ]);
+  });
+  test('dash-marked speaker changes and Zoom style names', () => {
+    const srt = P(lines('1', '00:00:01,000 --> 00:00:03,000', '- Where were you?', '- At home.', '', '2', '00:00:03,500 --> 00:00:05,000', 'Jane Doe: I see.', '', '3', '00:00:06,000 --> 00:00:07,000', 'Fine.'));
+    assert.deepEqual(turns(srt), [
+      [3, '?', 'statement'],
+      [4, '?', 'statement'],
+      [8, 'Jane Doe', 'statement'],
+    ]);
+  });
+});
+
+describe('hard cases', () => {
+  test('web furniture on top is preamble, one boilerplate block', () => {
+    const m = P(
+      lines(
+        'NATO MULTIMEDIA ACCOUNT',
+        '',
+        'Register',
+        '',
+        'Create an account',
+        '',
+        'Reset password',
+        '',
+        'Enter the email address you registered with and we will send you a code to reset your password.',
+        '',
+        'Verification code',
+        '',
+        "Didn't receive a code? Send new Code",
+        '',
+        'NATO Secretary General Mark Rutte',
+        '',
+        'Good to see you all. And I am happy to be back.',
+      ),
+    );
+    assert.deepEqual(turns(m), [[15, 'Mark Rutte', 'statement']]);
+    assert.deepEqual(m.boilerplate, [{ startLine: 0, endLine: 12 }]);
+  });
+  test('a heading followed by speech is not a speaker, a title-case single word neither', () => {
+    const m = P(
+      lines(
+        'Social Security Committee',
+        '',
+        'Meeting date: Thursday, February 27, 2020',
+        '',
+        'Correspondence (Constituency Inquiries)',
+        '',
+        'The Convener',
+        '',
+        'Welcome back, everyone. Agenda item 4 is correspondence.',
+        '',
+        'Opening Statement',
+        '',
+        'I refer members to paper 4.',
+        '',
+        'Mark Griffin',
+        '',
+        'The process is not at all acceptable.',
+        '',
+        'Ukraine',
+        '',
+        'We discussed Ukraine at length, as we always do.',
+      ),
+    );
+    assert.deepEqual(turns(m), [
+      [7, 'The Convener', 'other'],
+      [15, 'Mark Griffin', 'statement'],
+    ]);
+  });
+  test('MR. SMITH and MS. SMITH stay two people; MR. SMITH and Mr Smith one', () => {
+    const m = P(lines('MR. SMITH: Good morning.', 'MS. SMITH: Good morning to you.', 'Mr. Smith: Shall we?', 'MS. SMITH: We shall.'));
+    assert.deepEqual(m.turns.map((t) => t.speaker), [0, 1, 0, 1]);
+  });
+  test('Hansard names the member in parentheses', () => {
+    const m = P(lines('The Prime Minister (Keir Example)', 'I thank my hon. Friend for her question.', '', 'Mr Speaker', 'Order.', '', 'The Prime Minister', 'As I said, we will act.'));
+    const pm = m.speakers[m.turns[0].speaker];
+    assert.equal(pm.name, 'Keir Example');
+    assert.equal(m.turns[2].speaker, m.turns[0].speaker);
+  });
+  test('front-matter roster gives a surname label its full name', () => {
+    const m = P(lines('---', 'title: Briefing', 'speakers:', '  - Jen Psaki', '---', 'MS. PSAKI:  Good afternoon.', '', 'Q    Hi.  A question?', '', 'MS. PSAKI:  Sure.'));
+    assert.equal(m.frontMatter?.endLine, 4);
+    assert.equal(m.speakers[0].name, 'Jen Psaki');
+    assert.deepEqual(m.blocks.map((b) => b.kind), ['frontMatter', 'turn', 'turn', 'turn']);
+  });
+  test('no labels at all: one unattributed turn after the title', () => {
+    const m = P(lines('Remarks on the economy', '', 'Thank you all for coming. Today I want to talk about jobs.', 'And about prices.'));
+    assert.deepEqual(turns(m), [[3, '?', 'statement']]);
+  });
+  test('forcing a dialect keeps only its label forms', () => {
+    const text = lines('JOHN SMITH', '', 'Hello there, everyone.', '', 'JANE DOE: Hi John.', '', 'JOHN SMITH', '', 'Good.');
+    assert.equal(P(text, { dialect: 'block' }).turns.length, 2);
+    assert.equal(P(text, { dialect: 'block' }).dialectForced, true);
+  });
+});
+
+describe('odd input never throws', () => {
+  for (const [name, text] of [
+    ['empty', ''],
+    ['only newlines', '\n\n\n'],
+    ['CR only', 'Question\r\rWhy?\r\rJohn Smith\r\rBecause.'],
+    ['CRLF', 'Question\r\n\r\nWhy?\r\n\r\nJohn Smith\r\n\r\nBecause.\r\n'],
+    ['BOM', '\ufeffQuestion\n\nWhy?\n\nJohn Smith\n\nBecause.'],
+    ['NUL bytes', 'a\u0000b\nQ. \u0000?\nA. \u0000'],
+    ['lone surrogates', '\ud800 Question\n\udfff\nJohn Smith\nHi.'],
+    ['long line', 'word '.repeat(200_000)],
+    ['many labels', Array.from({ length: 3000 }, (_, i) => `Speaker ${i % 7}:  Line ${i}.`).join('\n')],
+  ] as const) {
+    test(name, () => {
+      const m = P(text);
+      assert.ok(m.lineCount >= 1);
+    });
+  }
+  test('CRLF, CR and BOM give the same turns as LF', () => {
+    const lf = turns(P('Question\n\nWhy?\n\nJohn Smith\n\nBecause.'));
+    assert.deepEqual(turns(P('Question\r\n\r\nWhy?\r\n\r\nJohn Smith\r\n\r\nBecause.')), lf);
+    assert.deepEqual(turns(P('Question\r\rWhy?\r\rJohn Smith\r\rBecause.')), lf);
+    assert.deepEqual(turns(P('\ufeffQuestion\n\nWhy?\n\nJohn Smith\n\nBecause.')), lf);
+  });
+});
