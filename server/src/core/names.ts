@@ -118,7 +118,7 @@ function nameToken(t: string): 'cap' | 'upper' | 'particle' | 'honorific' | 'num
  * honorifics, name particles, small numbers as in `Speaker 2`), an optional `, Role` part and an
  * optional parenthesised affiliation. Sentences, URLs, and lines with lower-case words fail.
  */
-export function isNameLike(raw: string): boolean {
+function isNameLikeUncached(raw: string, allowLowerTitle: boolean): boolean {
   const s = collapseSpaces(raw);
   if (s.length === 0 || s.length > 70) return false;
   if (/[?!;<>=@#/\\|{}[\]"“”*_~^$%]/.test(s)) return false;
@@ -140,6 +140,7 @@ export function isNameLike(raw: string): boolean {
     const toks = part.split(' ');
     let particles = 0;
     let lower = 0;
+    let caps = 0;
     for (let i = 0; i < toks.length; i++) {
       const kind = nameToken(toks[i]);
       if (kind === null) {
@@ -150,9 +151,13 @@ export function isNameLike(raw: string): boolean {
       } else if (kind === 'particle') {
         if (i === 0 && part === parts[0]) return false;
         particles++;
-      } else if (kind !== 'number') letters++;
+      } else if (kind !== 'number') {
+        letters++;
+        caps++;
+      }
       total++;
     }
+    if (lower > 0 && (!allowLowerTitle || lower > caps)) return false;
     if (lower > 0) looseParts++;
     else {
       if (particles > 0 && particles * 2 >= toks.length) return false;
@@ -172,7 +177,7 @@ const NOT_IN_TITLES = new Set([
 ]);
 
 /** True when the label is made of heading or web-furniture words, so never a speaker on its own. */
-export function isHeadingLike(raw: string): boolean {
+function isHeadingLikeUncached(raw: string): boolean {
   const toks = collapseSpaces(raw)
     .replace(/[():,]/g, ' ')
     .split(' ')
@@ -188,7 +193,7 @@ export function isHeadingLike(raw: string): boolean {
 }
 
 /** The anonymous kind of a label, if it is one (`Question`, `QUESTION`, `Q.`, `A.`, `The Witness`). */
-export function anonymousKind(raw: string): Anonymous {
+function anonymousKindUncached(raw: string): Anonymous {
   const k = collapseSpaces(raw)
     .replace(/\s*\([^)]*\)\s*$/, '')
     .replace(/[.:]/g, '')
@@ -204,7 +209,7 @@ function isRoleToken(t: string): boolean {
 }
 
 /** Splits a label into honorific, name and role. */
-export function analyzeLabel(raw: string): LabelAnalysis {
+function analyzeLabelUncached(raw: string): LabelAnalysis {
   const text = collapseSpaces(raw);
   const anonymous = anonymousKind(text);
   let body = text;
@@ -285,4 +290,52 @@ export function analyzeLabel(raw: string): LabelAnalysis {
   else if (QUESTIONER_ROLES.test(role)) part = 'questioner';
   else if (ANSWERER_ROLES.test(role) && nameTokens.length === 0) part = 'answerer';
   return { text, nameTokens, name, role, honorific, anonymous, part };
+}
+
+/**
+ * Labels repeat hundreds of times in a long transcript; the answers above depend on the text
+ * alone, so they are kept in small bounded caches.
+ */
+function memo<A, R>(fn: (a: string, b: A) => R, limit = 20000): (a: string, b: A) => R {
+  const cache = new Map<string, R>();
+  return (a: string, b: A) => {
+    const key = b === undefined ? a : `${String(b)}\u0000${a}`;
+    let r = cache.get(key);
+    if (r === undefined && !cache.has(key)) {
+      r = fn(a, b);
+      if (cache.size >= limit) cache.clear();
+      cache.set(key, r);
+    }
+    return r as R;
+  };
+}
+
+const nameLikeMemo = memo(isNameLikeUncached);
+const anonymousMemo = memo((a: string) => anonymousKindUncached(a));
+const headingMemo = memo((a: string) => isHeadingLikeUncached(a));
+const analyzeMemo = memo((a: string) => analyzeLabelUncached(a));
+
+/**
+ * True when `raw` could be a speaker label: 1-14 name-like tokens (capitalised words, ALL CAPS,
+ * honorifics, name particles, small numbers as in `Speaker 2`), an optional `, Role` part and
+ * optional parenthesised affiliations. Sentences, URLs, and lines with lower-case words fail,
+ * except lower-case words in a title beside a clean name when `allowLowerTitle`.
+ */
+export function isNameLike(raw: string, allowLowerTitle = true): boolean {
+  return nameLikeMemo(raw, allowLowerTitle);
+}
+
+/** The anonymous kind of a label, if it is one (`Question`, `QUESTION`, `Q.`, `A.`, `The Witness`). */
+export function anonymousKind(raw: string): Anonymous {
+  return anonymousMemo(raw, undefined);
+}
+
+/** True when the label is made of heading or web-furniture words, so never a speaker on its own. */
+export function isHeadingLike(raw: string): boolean {
+  return headingMemo(raw, undefined);
+}
+
+/** Splits a label into honorific, name and role. The result is shared: do not mutate it. */
+export function analyzeLabel(raw: string): LabelAnalysis {
+  return analyzeMemo(raw, undefined);
 }

@@ -41,15 +41,37 @@ export function collapseSpaces(s: string): string {
   return normalizeSpaces(s).replace(/ {2,}/g, ' ').trim();
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu;
 
-/** Number of words (letters or digits, with inner apostrophes, hyphens and dots). */
-export function countWords(s: string): number {
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** True when the UTF-16 code unit starts a letter or digit (ASCII fast path). */
+function wordCode(c: number, s: string, i: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_OR_DIGIT.test(s.slice(i, i + 2));
+  return LETTER_OR_DIGIT.test(s[i]);
+}
+
+/**
+ * Number of words: runs of letters or digits, with inner apostrophes, hyphens and dots
+ * (`don't`, `step-by-step`, `U.S.` count once). A hand loop: this runs over every line.
+ */
+export function countWords(s: string, from = 0, to = s.length, limit = Infinity): number {
   let n = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(s) !== null) n++;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    const w = c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) : wordCode(c, s, i);
+    if (w) {
+      if (!inWord && ++n >= limit) return n;
+      inWord = true;
+    } else if (inWord && (c === 39 || c === 0x2019 || c === 45 || c === 46) && i + 1 < to && wordCode(s.charCodeAt(i + 1), s, i + 1)) {
+      // joiner inside a word
+    } else inWord = false;
+  }
   return n;
 }
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu;
 
 /** The words themselves, for titles and comparisons. */
 export function words(s: string): string[] {
