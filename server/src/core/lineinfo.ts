@@ -195,7 +195,8 @@ export function analyzeLine(line: string, prefix = 0): LineInfo {
   const content = s.slice(start, end);
   const noteOnly =
     (NOTE_ONLY.test(content) && /[\p{L}\p{N}]/u.test(content)) || /^(?:page\s+)?\d{1,4}$/i.test(content);
-  const rule = /^(?:[-*_=~#]\s*){3,}$/.test(content);
+  // Rules (`---`, `* * *`) and comments (`<!-- transcript-lint-disable ... -->`) are not speech.
+  const rule = /^(?:[-*_=~#]\s*){3,}$/.test(content) || /^<!--.*-->$/.test(content);
   const mdHeading = /^#{1,6}\s/.test(content);
   const cand = noteOnly || rule || mdHeading ? null : findLabel(s, start, end);
   const words = countWords(content, 0, content.length, 12);
