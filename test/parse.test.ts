@@ -445,3 +445,59 @@ describe('odd input never throws', () => {
     assert.deepEqual(turns(P('\ufeffQuestion\n\nWhy?\n\nJohn Smith\n\nBecause.')), lf);
   });
 });
+
+describe('more real-world layouts', () => {
+  test('cable news: surname labels, roles with commas, videotape marks', () => {
+    const m = P(
+      lines(
+        'BLITZER: Welcome back. We turn now to the storm.',
+        '',
+        '(BEGIN VIDEOTAPE)',
+        '',
+        'JANE ROE, CNN CORRESPONDENT (voice-over): The water rose fast here.',
+        '',
+        'UNIDENTIFIED MALE: We lost everything.',
+        '',
+        '(END VIDEOTAPE)',
+        '',
+        'BLITZER: Jane Roe reporting. Thank you.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'Blitzer'],
+      [5, 'Jane Roe'],
+      [7, 'Unidentified Male'],
+      [11, 'Blitzer'],
+    ]);
+  });
+  test('qualitative interview codes: I:, R:, P1:', () => {
+    const m = P(lines('I: Can you tell me about your first job?', 'R: It was at a bakery.', 'I: How long did you stay?', 'R: Two years.', 'P1: I was there too.'));
+    assert.deepEqual(turns(m), [
+      [1, 'Question', 'question'],
+      [2, 'Answer', 'answer'],
+      [3, 'Question', 'question'],
+      [4, 'Answer', 'answer'],
+      [5, 'P1', 'statement'],
+    ]);
+  });
+  test('a Markdown podcast: a plain `So:` paragraph is speech, not a speaker', () => {
+    const m = P(
+      lines(
+        '**Ana Lima:** Welcome to the show.',
+        '',
+        '**Ben Ortiz:** Thanks for having me.',
+        '',
+        'So: what changed? Everything, really.',
+        '',
+        '**Ana Lima:** Tell me more.',
+        '',
+        '**Ben Ortiz:** Well, we rewrote it.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => t[0]), [1, 3, 7, 9]);
+  });
+  test('Sonix style `Speaker1: [00:00:03] text`', () => {
+    const m = P(lines('Speaker1: [00:00:03] Hello and welcome.', 'Speaker2: [00:00:06] Thanks.', 'Speaker1: [00:00:09] Shall we start?'));
+    assert.deepEqual(turns(m).map((t) => t[1]), ['Speaker1', 'Speaker2', 'Speaker1']);
+  });
+});

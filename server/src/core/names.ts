@@ -34,7 +34,8 @@ const ROLE_WORDS = new Set([
   'administrator', 'presiding', 'speaker', 'interpreter', 'translator', 'narrator', 'announcer', 'anchor',
   'presenter', 'panelist', 'panellist', 'guest', 'participant', 'investigator', 'examiner', 'professor',
   'commander', 'marshal', 'provost', 'dean', 'principal', 'inspector', 'superintendent', 'detective',
-  'constable', 'master', 'pro', 'tempore', 'chairs', 'mp', 'msp', 'mep', 'mla', 'senior', 'assistant', 'associate', 'head',
+  'caller', 'unidentified', 'unknown', 'male', 'female', 'man', 'woman', 'voice', 'crowd', 'audience',
+  'protester', 'protestor', 'student', 'resident', 'spectator', 'constable', 'master', 'pro', 'tempore', 'chairs', 'mp', 'msp', 'mep', 'mla', 'senior', 'assistant', 'associate', 'head',
   'leader', 'whip', 'cabinet', 'envoy', 'special', 'under', 'acting', 'first', 'lady', 'emir', 'sheikh',
   'sultan', 'premier', 'taoiseach', 'tánaiste', 'magistrate', 'coroner', 'bailiff', 'registrar', 'auditor',
   'treasurer', 'comptroller', 'surgeon', 'nurse', 'doctor', 'agent', 'staff', 'court', 'foreign',
@@ -66,8 +67,8 @@ const NOT_SPEAKER_WORDS = new Set([
 ]);
 
 /** Anonymous label keywords (compared lower-case, without dots). */
-const QUESTIONER_LABELS = /^(q|ques|quest|question|questions|questioner|questioner \d+|audience|audience member|audience question|reporter|journalist|press|the press|unidentified reporter|unidentified journalist|interviewer|int|member of the audience)$/;
-const ANSWERER_LABELS = /^(a|ans|answer|the witness|witness|respondent|interviewee|the deponent|deponent)$/;
+const QUESTIONER_LABELS = /^(q|ques|quest|question|questions|questioner|questioner \d+|audience|audience member|audience question|reporter|journalist|press|the press|unidentified reporter|unidentified journalist|interviewer|int|i|iv|member of the audience|caller)$/;
+const ANSWERER_LABELS = /^(a|ans|answer|the witness|witness|respondent|interviewee|the deponent|deponent|r|ie)$/;
 
 /** Roles whose holder runs the proceedings; their turns are `other`. */
 const MODERATOR_ROLES = /\b(moderator|chair|chairman|chairwoman|chairperson|convener|convenor|presiding|the speaker|mr speaker|madam speaker|the clerk|host of the event|operator|master of ceremonies|mc)\b/i;
@@ -102,6 +103,8 @@ function nameToken(t: string): 'cap' | 'upper' | 'particle' | 'honorific' | 'num
   const k = tokenKey(t);
   if (HONORIFICS.has(k) && /^\p{Lu}/u.test(t)) return 'honorific';
   if (/^\d{1,3}$/.test(t)) return 'number';
+  // Speaker codes: `P1`, `Int2`, `Speaker1`, `SPK3`.
+  if (/^\p{Lu}\p{L}{0,9}\d{1,3}$/u.test(t)) return 'cap';
   if (PARTICLES.has(k) && t === t.toLowerCase()) return 'particle';
   // Capitalised word, with inner apostrophes, hyphens, dots (initials) and mixed case (McDonald).
   if (/^(\p{Lu}[\p{L}\p{M}'’\-.]*|\p{Lu}\.)$/u.test(t)) {

@@ -106,6 +106,12 @@ export function segmentProse(infos: LineInfo[], first: number): ProseSegmentatio
   }
   const blankSeparated = inlineSeen >= 3 && afterBlank >= inlineSeen * 0.8;
   const upperStyle = upperLabels > 2 * mixedLabels;
+  let markdownLabels = 0;
+  for (let i = first; i < n; i++) {
+    const c = infos[i].cand;
+    if (c && c.form === 'inline' && c.markdown && (stats.get(labelKey(c))?.inline ?? 0) >= 2) markdownLabels++;
+  }
+  const markdownStyle = markdownLabels * 2 > upperLabels + mixedLabels;
 
   // Name tokens of labels the document repeats, to recognise a short form said once.
   const known = new Set<string>();
@@ -137,9 +143,14 @@ export function segmentProse(infos: LineInfo[], first: number): ProseSegmentatio
           c.timestamp !== undefined ||
           c.anon !== null ||
           a.honorific !== '' ||
-          (/^[\p{Lu}\s.,'’-]+$/u.test(c.text) && /\p{Lu}{2}/u.test(c.text));
-        // Said once in a document of repeated labels: it must look like them.
-        ok = strong || (repeatedInline >= 2 && !(upperStyle && /\p{Ll}/u.test(c.text)));
+          (/^[\p{Lu}\s.,'’-]+$/u.test(c.text.replace(/\([^)]*\)/g, '')) && /\p{Lu}{2}/u.test(c.text));
+        // Said once in a document of repeated labels: it must look like them, and a single word
+        // must be a title (`Moderator`) or a name the document already uses.
+        const single =
+          !c.text.includes(' ') && c.anon === null && a.nameTokens.length > 0 && !knownToken(a.nameTokens[0]) && !/\d/.test(c.text);
+        ok =
+          (strong && !(single && !c.markdown && !c.timestamp && a.honorific === '' && repeatedInline >= 2)) ||
+          (repeatedInline >= 2 && !single && !(upperStyle && /\p{Ll}/u.test(c.text)) && c.markdown === markdownStyle);
       }
     } else {
       // Standalone: a label alone on its line must be followed by speech (or be a label the
