@@ -329,10 +329,12 @@ describe('WebVTT and caption files', () => {
   });
   test('dash-marked speaker changes and Zoom style names', () => {
     const srt = P(lines('1', '00:00:01,000 --> 00:00:03,000', '- Where were you?', '- At home.', '', '2', '00:00:03,500 --> 00:00:05,000', 'Jane Doe: I see.', '', '3', '00:00:06,000 --> 00:00:07,000', 'Fine.'));
+    // Where dashes mark speaker changes, a cue without a dash is a new line of dialogue.
     assert.deepEqual(turns(srt), [
       [3, '?', 'statement'],
       [4, '?', 'statement'],
       [8, 'Jane Doe', 'statement'],
+      [12, '?', 'statement'],
     ]);
   });
 });

@@ -94,6 +94,8 @@ export function segmentChat(line: (i: number) => string, first: number, n: numbe
   return { speechStart, starts, labels, noteLines };
 }
 
+/** A cue that is only a sound: brackets, parentheses, music notes. */
+const NOTE_ONLY_CUE = /^(?:\[[^\]]*\]|\([^)]*\)|[♪♫#*\s])+$/u;
 const CUE_TIMING = new RegExp(String.raw`^\s*(?:${TS}|\d{1,2}:\d{2}:\d{2}[.,]\d{1,3})\s*-->\s*`);
 
 /** True when the text is a WebVTT or SRT caption file. */
@@ -120,7 +122,12 @@ export function segmentCaptions(line: (i: number) => string, first: number, n: n
   const labels: (RawLabel | null)[] = [];
   let speechStart = -1;
   let inCue = false;
+  let inCueText = false; // past the first text line of the current cue
   let inBlock = false; // NOTE, STYLE, REGION
+  let lastText = '';
+  let dashes = 0;
+  for (let k = first; k < n && dashes < 2; k++) if (/^\s*(?:<[^>]{1,20}>)*\s*[-–]\s+\S/.test(line(k))) dashes++;
+  const dashFile = dashes >= 2;
   let i = first;
   // Header: the WEBVTT line and what follows it up to the first blank line.
   if (i < n && /^\s*WEBVTT/.test(line(i))) {
@@ -131,6 +138,7 @@ export function segmentCaptions(line: (i: number) => string, first: number, n: n
     const t = s.trim();
     if (t === '') {
       inCue = false;
+      inCueText = false;
       inBlock = false;
       continue;
     }
@@ -146,6 +154,7 @@ export function segmentCaptions(line: (i: number) => string, first: number, n: n
       }
       if (CUE_TIMING.test(s)) {
         inCue = true;
+        inCueText = false;
         if (speechStart >= 0) noteLines.set(i, 'timestamp');
         continue;
       }
@@ -155,30 +164,42 @@ export function segmentCaptions(line: (i: number) => string, first: number, n: n
         continue;
       }
     }
-    // Cue text.
+    // Cue text. Formatting tags (`<i>`, `<c.yellow>`, `{\\an8}`) before a dash or name are skipped.
+    const cueStart = !inCueText;
+    inCueText = true;
+    const lead = /^\s*(?:<(?!v[\s.])[^>]{1,20}>|\{\\[^}]{1,10}\})*/.exec(s)![0].length;
+    const body = s.slice(lead);
     const v = /<v(?:\.[\w.-]+)?\s+([^>]+)>/.exec(s);
-    const dash = /^\s*(?:[-–]|>>)\s*(?=\S)/.exec(s);
-    const named = v ? null : inlineLabel(s, dash ? dash[0].length : 0);
-    if (named) {
+    const dash = /^\s*(?:[-–]|>>)\s*(?=\S)/.exec(body);
+    const named = v ? null : inlineLabel(s, lead + (dash ? dash[0].length : 0));
+    const plain = body.replace(/<[^>]*>/g, '').trim();
+    const open = (label: RawLabel | null) => {
       starts.push(i);
-      labels.push(named);
+      labels.push(label);
       if (speechStart < 0) speechStart = i;
-    } else if (v) {
+      lastText = plain;
+    };
+    if (named) open(named);
+    else if (v) {
       const name = v[1].trim();
-      starts.push(i);
-      labels.push({ text: name, form: 'voice', start: v.index + v[0].indexOf(name), end: v.index + v[0].indexOf(name) + name.length, textStart: v.index + v[0].length, anon: null });
-      if (speechStart < 0) speechStart = i;
+      open({ text: name, form: 'voice', start: v.index + v[0].indexOf(name), end: v.index + v[0].indexOf(name) + name.length, textStart: v.index + v[0].length, anon: null });
     } else if (dash) {
-      starts.push(i);
-      const at = s.search(/[-–>]/);
+      const at = lead + body.search(/[-–>]/);
       const mark = s.startsWith('>>', at) ? '>>' : s[at];
-      labels.push({ text: mark, form: 'dash', start: at, end: at + mark.length, textStart: dash[0].length, anon: null });
-      if (speechStart < 0) speechStart = i;
-    } else if (speechStart < 0) {
-      speechStart = i;
-      starts.push(i);
-      labels.push(null);
-    }
+      open({ text: mark, form: 'dash', start: at, end: at + mark.length, textStart: lead + dash[0].length, anon: null });
+    } else if (NOTE_ONLY_CUE.test(plain)) {
+      // `[waves crashing]`, `♪ ♪`, `(MUSIC)`: a sound, not speech.
+      if (speechStart >= 0) noteLines.set(i, 'action');
+    } else if (/\s>>\s*\S/.test(body)) {
+      // Roll-up captions: a speaker change in the middle of a line.
+      const at = s.indexOf('>>', lead);
+      open({ text: '>>', form: 'dash', start: at, end: at + 2, textStart: at + 2 + /^\s*/.exec(s.slice(at + 2))![0].length, anon: null });
+    } else if (speechStart < 0) open(null);
+    else if (cueStart && dashFile && !/(\.\.\.|…|,|[^.?!"”’)\]])$/.test(lastText)) {
+      // Where dashes mark speaker changes, a cue without one is a new line of dialogue (unless
+      // the previous cue's sentence runs on into it).
+      open(null);
+    } else lastText = plain || lastText;
   }
   return { speechStart, starts, labels, noteLines };
 }

@@ -105,7 +105,7 @@ const INLINE_RE = /^((?:[^:(\[]|\([^)]{0,40}\)|\[[^\]]{0,40}\]){1,80}?)\s*:(?: +
  * Finds the label a line would carry if it were a turn start. `s` is the line with spaces
  * normalised; `at` is where its content starts. Returns null when no label form fits.
  */
-export function findLabel(s: string, at: number, end: number): LabelCandidate | null {
+export function findLabel(s: string, at: number, end: number, raw?: string): LabelCandidate | null {
   // Fast exit for the common case, a long line of speech: labels are short, or end in a colon early.
   const c0 = s.charCodeAt(at);
   if (end - at > 100 && c0 !== 81 && c0 !== 65 && c0 !== 42 && c0 !== 95 && c0 !== 91 && c0 !== 40 && !(c0 >= 48 && c0 <= 57)) {
@@ -118,7 +118,8 @@ export function findLabel(s: string, at: number, end: number): LabelCandidate | 
   const qa = QA_RE.exec(content);
   if (qa) {
     const punct = qa[2] ?? '';
-    const spaces = qa[3].length;
+    // A tab after `Q`/`A` (trial transcripts) separates as clearly as several spaces.
+    const spaces = raw !== undefined && raw.charCodeAt(at + 1 + punct.length) === 9 ? 2 : qa[3].length;
     const isQ = qa[1] === 'Q';
     if (punct !== '' || spaces >= 2 || isQ) {
       return {
@@ -151,6 +152,8 @@ export function findLabel(s: string, at: number, end: number): LabelCandidate | 
     const inner2 = stripTimestamp(inner);
     ts = ts ?? inner2.ts;
     if (rest.length === 0) {
+      // `**SUDAN**` alone is a Markdown heading; a label needs its colon or a timestamp.
+      if (!colon && ts === undefined) return null;
       return candidate('standalone', inner2.label, at + md[1].length, -1, { colon, markdown: true, timestamp: ts });
     }
     if (colon || ts !== undefined) {
@@ -166,22 +169,30 @@ export function findLabel(s: string, at: number, end: number): LabelCandidate | 
     prefixTs = tsp[1];
     from = tsp[0].length;
   }
+  // Hansard order-paper numbers before a member's name: `Q1. [903112] Sophie Carter (Lab)`.
+  const qnum = /^(?:Q\d{1,3}\.?|\d{1,3}\.)\s+(?:\[\d+\]\s+)?(?=\p{Lu})/u.exec(content.slice(from));
+  if (qnum) from += qnum[0].length;
   const rest = content.slice(from);
   const inl = INLINE_RE.exec(rest);
   if (inl) {
     const { label, ts } = stripTimestamp(inl[1]);
     const textStart = inl[0].length === rest.length ? -1 : at + from + inl[0].length;
     const form = textStart < 0 && prefixTs === undefined ? 'standalone' : 'inline';
-    if (form === 'inline' && textStart < 0) return null;
-    return candidate(form, label, at + from, textStart, { colon: true, timestamp: prefixTs ?? ts });
+    if (form === 'standalone' || textStart >= 0) {
+      const c = candidate(form, label, at + from, textStart, { colon: true, timestamp: prefixTs ?? ts });
+      if (c) return c;
+    }
   }
   if (prefixTs !== undefined) return null;
   // Congressional Record and hearing style: `Mr. McCONNELL. Mr. President, ...`, `The PRESIDING OFFICER. ...`
-  const per = PERIOD_LABEL.exec(content);
-  if (per) return candidate('inline', per[1], at, at + per[0].length, {});
+  const per = PERIOD_LABEL.exec(rest);
+  if (per) {
+    const c = candidate('inline', per[1], at + from, at + from + per[0].length, {});
+    if (c) return c;
+  }
   // A label alone on its line: `NATO Secretary General Mark Rutte`, `Lenny (00:52)`, `Speaker 1  0:03`.
-  const { label, ts } = stripTimestamp(content);
-  return candidate('standalone', label, at, -1, { timestamp: ts });
+  const { label, ts } = stripTimestamp(rest);
+  return candidate('standalone', label, at + from, -1, { timestamp: ts });
 }
 
 /** Analyses one line. `prefix` is the width of a court-reporter line number to skip, if any. */
@@ -198,7 +209,7 @@ export function analyzeLine(line: string, prefix = 0): LineInfo {
   // Rules (`---`, `* * *`) and comments (`<!-- transcript-lint-disable ... -->`) are not speech.
   const rule = /^(?:[-*_=~#]\s*){3,}$/.test(content) || /^<!--.*-->$/.test(content);
   const mdHeading = /^#{1,6}\s/.test(content);
-  const cand = noteOnly || rule || mdHeading ? null : findLabel(s, start, end);
+  const cand = noteOnly || rule || mdHeading ? null : findLabel(s, start, end, line);
   const words = countWords(content, 0, content.length, 12);
   const terminal = endsSentence(content);
   const heading =

@@ -16,7 +16,7 @@ const HONORIFICS = new Set([
 
 /** Lower-case particles that may appear inside names and titles. */
 const PARTICLES = new Set([
-  'of', 'the', 'and', 'for', 'on', 'to', 'at', 'in', 'de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van',
+  'of', 'the', 'and', 'for', 'de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van',
   'von', 'la', 'le', 'les', 'y', 'e', 'al', 'el', 'bin', 'ibn', 'dos', 'das', 'do', 'ter', 'ten', 'zu', 'af', '&',
   'st', 'via',
 ]);
@@ -35,7 +35,7 @@ const ROLE_WORDS = new Set([
   'presenter', 'panelist', 'panellist', 'guest', 'participant', 'investigator', 'examiner', 'professor',
   'commander', 'marshal', 'provost', 'dean', 'principal', 'inspector', 'superintendent', 'detective',
   'caller', 'unidentified', 'unknown', 'male', 'female', 'man', 'woman', 'voice', 'crowd', 'audience',
-  'protester', 'protestor', 'student', 'resident', 'spectator', 'constable', 'master', 'pro', 'tempore', 'chairs', 'mp', 'msp', 'mep', 'mla', 'senior', 'assistant', 'associate', 'head',
+  'protester', 'protestor', 'student', 'resident', 'spectator', 'constable', 'master', 'pro', 'tempore', 'mp', 'msp', 'mep', 'mla', 'senior', 'assistant', 'associate', 'head',
   'leader', 'whip', 'cabinet', 'envoy', 'special', 'under', 'acting', 'first', 'lady', 'emir', 'sheikh',
   'sultan', 'premier', 'taoiseach', 'tánaiste', 'magistrate', 'coroner', 'bailiff', 'registrar', 'auditor',
   'treasurer', 'comptroller', 'surgeon', 'nurse', 'doctor', 'agent', 'staff', 'court', 'foreign',
@@ -63,11 +63,13 @@ const NOT_SPEAKER_WORDS = new Set([
   'twitter', 'linkedin', 'whatsapp', 'instagram', 'youtube', 'rss', 'feed', 'subscribe', 'advertisement',
   'sponsored', 'partner', 'content', 'main', 'footer', 'header', 'sidebar', 'breadcrumb', 'jingle', 'music',
   'applause', 'laughter', 'silence', 'pause', 'break', 'intermission', 'multimedia', 'note', 'notes',
+  'guests', 'hosts', 'panelists', 'panellists', 'participants', 'speakers', 'attendees', 'present', 'cast',
+  'moderators', 'interviewers', 'apologies', 'absent', 'chairs',
   'editor', "editor's", 'correction', 'disclaimer', 'attachment', 'attachments', 'photograph', 'caption',
 ]);
 
 /** Anonymous label keywords (compared lower-case, without dots). */
-const QUESTIONER_LABELS = /^(q|ques|quest|question|questions|questioner|questioner \d+|audience|audience member|audience question|reporter|journalist|press|the press|unidentified reporter|unidentified journalist|interviewer|int|i|iv|member of the audience|caller)$/;
+const QUESTIONER_LABELS = /^(q|ques|quest|question|questions|questioner|questioner \d+|audience|audience member|audience question|reporter|journalist|press|the press|unidentified reporter|unidentified journalist|interviewer|int|i|iv|member of the audience|caller|correspondent|questioner \w+)$/;
 const ANSWERER_LABELS = /^(a|ans|answer|the witness|witness|respondent|interviewee|the deponent|deponent|r|ie)$/;
 
 /** Roles whose holder runs the proceedings; their turns are `other`. */
@@ -111,6 +113,8 @@ function nameToken(t: string): 'cap' | 'upper' | 'particle' | 'honorific' | 'num
     return /\p{Ll}/u.test(t) ? 'cap' : 'upper';
   }
   if (/^[\p{Lu}\p{Lt}][\p{L}\p{M}'’\-.]*[\p{L}.]$/u.test(t)) return 'cap';
+  // A device or brand written in camel case, as video-call names are (`Carlos's iPhone`).
+  if (/^\p{Ll}{1,2}\p{Lu}\p{L}+$/u.test(t)) return 'cap';
   // A name particle written in another case (`D'Alema`, `al-Sisi`).
   if (/^(d'|d’|l'|l’|al-|el-|de-|o'|o’)\p{Lu}/u.test(t)) return 'cap';
   return null;
@@ -123,15 +127,14 @@ function nameToken(t: string): 'cap' | 'upper' | 'particle' | 'honorific' | 'num
  */
 function isNameLikeUncached(raw: string, allowLowerTitle: boolean): boolean {
   const s = collapseSpaces(raw);
-  if (s.length === 0 || s.length > 70) return false;
-  if (/[?!;<>=@#/\\|{}[\]"“”*_~^$%]/.test(s)) return false;
+  if (s.length === 0 || s.length > 90) return false;
   if (/\p{Ll}{3,}\.$/u.test(s)) return false; // ends a sentence
   if (!/^[\p{Lu}\p{Lt}\d(]/u.test(s)) return false;
   // Affiliations in parentheses (`Jane Smith (Glasgow) (Lab)`), and `pro tempore`.
   let body = s.replace(/(?:\s*\([^()]{1,50}\)){1,3}\s*$/u, '').replace(/ pro tempore$/i, '');
   body = body.replace(/^\([^()]{1,50}\)\s*/u, '');
-  if (body.length === 0) return false;
-  if (/[()]/.test(body)) return false;
+  if (body.length === 0 || body.length > 70) return false;
+  if (/[()?!;<>=@#/\\|{}[\]"“”*_~^$%]/.test(body)) return false;
   const parts = body.split(/\s*,\s*/);
   if (parts.length > 3) return false;
   let total = 0;

@@ -19,7 +19,7 @@ import { analyzeLine, type LineInfo } from './lineinfo.ts';
 import { segmentProse } from './prose.ts';
 import { looksLikeCaptions, looksLikeChat, segmentCaptions, segmentChat, type RawLabel, type Segmented } from './formats.ts';
 import { findFrontMatter } from './frontmatter.ts';
-import { furnitureBlocks } from './boilerplate.ts';
+import { furnitureBlocks, isFurniture } from './boilerplate.ts';
 import { resolveSpeakers, type LabelUse } from './speakers.ts';
 import { assignKinds } from './qa.ts';
 import { findNotes, stripNotes } from './notes.ts';
@@ -95,20 +95,23 @@ export function parse(text: string, options: ParseOptions = {}): TranscriptModel
       const allowed = FORMS_FOR[forced];
       for (const li of infos) if (li.cand && !allowed.has(li.cand.form)) li.cand = null;
     }
-    const ps = segmentProse(infos, first);
+    const ps = segmentProse(infos, first, line);
     const noteLines = new Map<number, NoteKind>();
     seg = { speechStart: ps.starts.length ? ps.starts[0] : -1, starts: ps.starts, labels: ps.labels.map((c) => (c ? proseLabel(c) : null)), noteLines };
-    if (seg.starts.length === 0) {
-      // No labels at all: the speech is one unattributed turn from its first sentence-like line.
-      for (let i = first; i < n; i++) {
+    // Speech before the first label that no label attributes (a page that opens mid-answer, a
+    // briefing whose opening is unlabelled); with no labels at all, the whole speech.
+    const end = seg.starts.length ? seg.starts[0] : n;
+    let u = unattributedStart(infos, line, first, end);
+    if (u < 0 && seg.starts.length === 0) {
+      for (let i = first; i < n && u < 0; i++) {
         const li = infos[i];
-        if (!li.blank && !li.noteOnly && !li.heading && li.terminal && li.words >= 6) {
-          seg.speechStart = i;
-          seg.starts.push(i);
-          seg.labels.push(null);
-          break;
-        }
+        if (!li.blank && !li.noteOnly && !li.heading && li.terminal && li.words >= 6) u = i;
       }
+    }
+    if (u >= 0) {
+      seg.starts.unshift(u);
+      seg.labels.unshift(null);
+      seg.speechStart = u;
     }
     for (let i = seg.speechStart < 0 ? n : seg.speechStart; i < n; i++) {
       const li = infos[i];
@@ -209,6 +212,36 @@ export function parse(text: string, options: ParseOptions = {}): TranscriptModel
     notes,
     problems: [],
   };
+}
+
+/**
+ * The first line of unattributed speech in `[from, to)`: a line that continues a sentence from a
+ * previous page (starts lower case), or a paragraph of real sentences, with no web furniture and
+ * no `Transcript` heading after it. -1 when the region holds only titles and metadata.
+ */
+function unattributedStart(infos: LineInfo[], line: (i: number) => string, from: number, to: number): number {
+  let furnitureAfter = -1;
+  for (let i = to - 1; i >= from; i--) {
+    if (!infos[i].blank && (isFurniture(line(i)) || /\btranscript\b/i.test(line(i)))) {
+      furnitureAfter = i;
+      break;
+    }
+  }
+  for (let i = Math.max(from, furnitureAfter + 1); i < to; i++) {
+    const li = infos[i];
+    if (li.blank || li.noteOnly || li.heading) continue;
+    let words = 0;
+    let sentences = 0;
+    let j = i;
+    for (; j < to && !infos[j].blank && !infos[j].heading && !infos[j].noteOnly; j++) {
+      const t = line(j);
+      words += countWords(t);
+      sentences += (t.match(/[.?!…](?=\s|$)/g) ?? []).length;
+    }
+    if ((li.lower && (li.terminal || li.words >= 6)) || (words >= 25 && sentences >= 2 && li.words >= 6)) return i;
+    i = j - 1;
+  }
+  return -1;
 }
 
 /** Names the prose dialect from the labels the document uses. */

@@ -5,7 +5,7 @@
  */
 
 import type { LabelCandidate, LineInfo } from './lineinfo.ts';
-import { analyzeLabel, isHeadingLike } from './names.ts';
+import { analyzeLabel, isHeadingLike, isNameLike } from './names.ts';
 
 export interface ProseSegmentation {
   /** Lines that start a turn, ascending, with the accepted label for each. */
@@ -36,7 +36,7 @@ interface KeyStats {
  * Segments lines `[first, infos.length)` into turns. Lines before the first accepted label are
  * left to the caller (preamble).
  */
-export function segmentProse(infos: LineInfo[], first: number): ProseSegmentation {
+export function segmentProse(infos: LineInfo[], first: number, lineText: (i: number) => string): ProseSegmentation {
   const n = infos.length;
   const nextContent = (i: number): number => {
     let j = i + 1;
@@ -176,7 +176,20 @@ export function segmentProse(infos: LineInfo[], first: number): ProseSegmentatio
       labels.push(c);
     }
   }
+  // Leading `Key: Name` lines are metadata, not turns: `Guests: Priya Natarajan`, `Interviewer: R. Kaur`.
+  while (starts.length > 0 && labels[0]!.form === 'inline' && metadataValue(infos[starts[0]], starts[0])) {
+    starts.shift();
+    labels.shift();
+  }
   return { starts, labels };
+
+  function metadataValue(li: LineInfo, i: number): boolean {
+    const c = li.cand!;
+    const value = lineText(i).slice(c.textStart, li.end).trim();
+    if (value.length === 0 || /[.?!]["”’)]?$/.test(value) && !/\b\p{Lu}\.$/u.test(value)) return false;
+    const parts = value.split(/\s*[;,]\s*|\s+(?:and|&)\s+/).filter(Boolean);
+    return parts.length > 0 && value.split(/\s+/).length >= 2 && parts.every((p) => isNameLike(p));
+  }
 
   /** For a repeated label with no speech after it: the next content line is itself a label. */
   function nextIsLabelSpeech(i: number): boolean {

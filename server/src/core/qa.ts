@@ -21,6 +21,18 @@ export interface KindInput {
 
 /** Sets `turn.kind` on every turn and returns the Q&A pairs. */
 export function assignKinds({ turns, speakers, speech }: KindInput): QAPair[] {
+  const texts = turns.map((_t, i) => speech(i));
+  // Proceedings run by a chair (hearings, committees, parliaments, earnings calls): no label says
+  // who asks, but the members who mostly ask questions are the questioners, and so is the chair
+  // when it asks. Interviews and podcasts without a chair stay statements.
+  const chaired = speakers.some((s) => s.part === 'moderator');
+  if (chaired && !speakers.some((s) => s.part === 'questioner')) {
+    speakers.forEach((s, si) => {
+      if (s.part !== 'speaker' || s.anonymous) return;
+      const asks = s.turns.filter((t) => texts[t].includes('?')).length;
+      if (asks > 0 && asks * 2 >= s.turns.length) speakers[si].part = 'questioner';
+    });
+  }
   const partOf = (t: Turn) => (t.speaker >= 0 ? speakers[t.speaker].part : 'speaker');
   const hasQuestioner = turns.some((t) => partOf(t) === 'questioner');
   // Where an anonymous answerer (`A.`) answers, named others (counsel's remarks) make statements.
@@ -29,7 +41,6 @@ export function assignKinds({ turns, speakers, speech }: KindInput): QAPair[] {
     for (const t of turns) t.kind = partOf(t) === 'moderator' ? 'other' : 'statement';
     return [];
   }
-  const texts = turns.map((_t, i) => speech(i));
   let asked = false; // a question has been asked: later speech answers
   let lastAsk: TurnKind = 'other'; // kind of the latest questioner turn
   for (let i = 0; i < turns.length; i++) {
@@ -46,7 +57,10 @@ export function assignKinds({ turns, speakers, speech }: KindInput): QAPair[] {
       if (kind === 'question') asked = true;
       lastAsk = kind;
     } else if (part === 'moderator') {
-      kind = 'other';
+      // The chair asks too, in hearings: a chair's question is a question.
+      kind = text.includes('?') ? 'question' : 'other';
+      if (kind === 'question') asked = true;
+      lastAsk = kind;
     } else if (!asked || (anonAnswerer && part === 'speaker')) {
       kind = 'statement';
     } else {

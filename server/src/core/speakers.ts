@@ -53,6 +53,44 @@ function genderOf(honorific: string): 'm' | 'f' | undefined {
   return undefined;
 }
 
+/** Damerau-Levenshtein distance, capped: returns `max + 1` as soon as it is exceeded. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = [];
+  for (let i = 0; i <= a.length; i++) d.push([i]);
+  for (let j = 0; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+      d[i][j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return d[a.length][b.length];
+}
+
+/**
+ * `tokens` (a rare label) names the same person as `target` with a slip: every token matches
+ * one of the target's exactly or within one edit, at least one with an
+ * edit (tokens of 5+ letters, no digits: `Speaker1` is not `Speaker2`); or a code `p3` stands
+ * for `participant 3`.
+ */
+function nearMiss(tokens: string[], target: Set<string>): boolean {
+  const code = tokens.length === 1 ? /^([a-z]{1,3})(\d{1,3})$/.exec(tokens[0]) : null;
+  if (code) return target.has(code[2]) && [...target].some((t) => t !== code[2] && t.startsWith(code[1]));
+  let fuzzy = 0;
+  for (const t of tokens) {
+    if (target.has(t)) continue;
+    if (t.length >= 5 && !/\d/.test(t) && [...target].some((x) => x.length >= 5 && !/\d/.test(x) && editDistance(t, x, 1) <= 1)) fuzzy++;
+    else return false;
+  }
+  return fuzzy > 0;
+}
+
 function subset(a: Iterable<string>, b: Set<string>): boolean {
   for (const x of a) if (!b.has(x)) return false;
   return true;
@@ -123,6 +161,31 @@ export function resolveSpeakers(uses: LabelUse[], roster: string[] = []): Speake
     if (d.use.role) gr.role = d.use.role;
     if (d.use.name) gr.name = d.use.name;
     groupOf.set(key, g);
+  }
+  // A label used once or twice that is a near-miss of another speaker's name is that speaker:
+  // a typing slip (`MR PRCIE` for `MR PRICE`) or a short code (`P3` for `Participant 3`).
+  const usesOf = new Map<number, number>();
+  for (const u of uses) {
+    const g = groupOf.get(`${u.anon ?? ''}|${u.text.toLowerCase()}`)!;
+    usesOf.set(g, (usesOf.get(g) ?? 0) + 1);
+  }
+  const redirect = new Map<number, number>();
+  groups.forEach((gr, g) => {
+    if (gr.anon !== null || gr.tokens.size === 0 || (usesOf.get(g) ?? 0) > 2 || gr.analyses.length !== 1) return;
+    const t = [...gr.tokens];
+    const cands: number[] = [];
+    groups.forEach((h, k) => {
+      if (k === g || h.anon !== null || (usesOf.get(k) ?? 0) <= (usesOf.get(g) ?? 0) || h.tokens.size === 0) return;
+      if (nearMiss(t, h.tokens)) cands.push(k);
+    });
+    if (cands.length === 1) redirect.set(g, cands[0]);
+  });
+  for (const [key, g] of groupOf) {
+    const to = redirect.get(g);
+    if (to !== undefined) {
+      groupOf.set(key, to);
+      groups[to].analyses.push(...groups[g].analyses);
+    }
   }
   // Keep groups that have labels, in order of first use.
   const firstUse = new Map<number, number>();
