@@ -171,7 +171,8 @@ export function segmentCaptions(line: (i: number) => string, first: number, n: n
     const body = s.slice(lead);
     const v = /<v(?:\.[\w.-]+)?\s+([^>]+)>/.exec(s);
     const dash = /^\s*(?:[-–]|>>)\s*(?=\S)/.exec(body);
-    const named = v ? null : inlineLabel(s, lead + (dash ? dash[0].length : 0));
+    // Names written into the cue text (Zoom) stand at the start of a cue.
+    const named = v || !cueStart ? null : inlineLabel(s, lead + (dash ? dash[0].length : 0));
     const plain = body.replace(/<[^>]*>/g, '').trim();
     const open = (label: RawLabel | null) => {
       starts.push(i);

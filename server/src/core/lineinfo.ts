@@ -34,7 +34,14 @@ export interface LabelCandidate {
   anon: Anonymous;
   /** `Q` followed by a single space: only a label where the document uses Q labels. */
   weak: boolean;
+  /** Written with a semicolon instead of a colon: only a label the document uses elsewhere. */
+  semicolon?: boolean;
+  /** Written in square brackets: `[Priya Raman] 10:02:13`. */
+  bracketed?: boolean;
 }
+
+/** Words that make a bracketed line a note rather than a name. */
+const NOTE_WORDS = /\b(inaudible|unintelligible|crosstalk|laugh|laughs|laughter|applause|music|pause|silence|break|sic|ph|sp|foreign|speaking|interpreter|translation|indiscernible|overlapping|coughs|end|begin|ad|sponsor|intro|outro|theme|cut|audio|video)\b/i;
 
 export interface LineInfo {
   /** Column where content starts (after a court-reporter line number, if any, and indentation). */
@@ -100,6 +107,8 @@ const PERIOD_LABEL = new RegExp(
   'u',
 );
 const INLINE_RE = /^((?:[^:(\[]|\([^)]{0,40}\)|\[[^\]]{0,40}\]){1,80}?)\s*:(?: +(?=\S)|$)/;
+/** `RK; And my mother...`: a label typed with a semicolon; only a label where the key is known. */
+const SEMICOLON_RE = /^(\p{Lu}[\p{L}.'’ -]{0,30}?);\s+(?=\S)/u;
 
 /**
  * Finds the label a line would carry if it were a turn start. `s` is the line with spaces
@@ -114,6 +123,11 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     if ((colon < 0 || colon - at > 90) && (period < 0 || period - at > 60)) return null;
   }
   const content = s.slice(at, end);
+  // `Q.` or `A.` alone on its line, the speech below (arbitration and some court layouts).
+  if (/^[QA][.:]$/.test(content)) {
+    const isQ = content[0] === 'Q';
+    return { form: 'qa', start: at, end, text: content, textStart: -1, colon: content[1] === ':', markdown: false, anon: isQ ? 'questioner' : 'answerer', weak: false };
+  }
   // Q. / A. / Q<nbsp><nbsp> (depositions, briefings).
   const qa = QA_RE.exec(content);
   if (qa) {
@@ -161,6 +175,15 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     }
     return null;
   }
+  // `[Priya Raman] 10:02:13` (Zoom's saved captions), optionally with the speech after it.
+  const br = new RegExp(String.raw`^\[([^\]\d]{2,60})\](?:\s+(${TS}))?(?:\s+(?=\S)|$)`).exec(content);
+  if (br && anonymousKind(br[1]) === null && !NOTE_WORDS.test(br[1])) {
+    const textStart = br[0].length === content.length ? -1 : at + br[0].length;
+    if (br[2] !== undefined || textStart < 0) {
+      const c = candidate(textStart < 0 ? 'standalone' : 'inline', br[1], at + 1, textStart, { timestamp: br[2], colon: false });
+      if (c) return { ...c, bracketed: true };
+    }
+  }
   // [00:00:02] Name: text
   let from = 0;
   let prefixTs: string | undefined;
@@ -170,7 +193,7 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     from = tsp[0].length;
   }
   // Hansard order-paper numbers before a member's name: `Q1. [903112] Sophie Carter (Lab)`.
-  const qnum = /^(?:Q\d{1,3}\.?|\d{1,3}\.)\s+(?:\[\d+\]\s+)?(?=\p{Lu})/u.exec(content.slice(from));
+  const qnum = /^(?:Q\d{1,3}\.?\s+(?:\[\d+\]\s+)?|\d{1,3}\.\s+\[\d+\]\s+)(?=\p{Lu})/u.exec(content.slice(from));
   if (qnum) from += qnum[0].length;
   const rest = content.slice(from);
   const inl = INLINE_RE.exec(rest);
@@ -183,7 +206,16 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
       if (c) return c;
     }
   }
-  if (prefixTs !== undefined) return null;
+  if (prefixTs !== undefined) {
+    // `00:00:11 Dana Whitlock` alone on its line (Word and other exports), the speech below.
+    const c = rest.length <= 60 ? candidate('standalone', rest, at + from, -1, { timestamp: prefixTs }) : null;
+    return c && !/[.?!,]$/.test(rest) ? c : null;
+  }
+  const semi = SEMICOLON_RE.exec(rest);
+  if (semi) {
+    const c = candidate('inline', semi[1], at + from, at + from + semi[0].length, { colon: false });
+    if (c) return { ...c, semicolon: true };
+  }
   // Congressional Record and hearing style: `Mr. McCONNELL. Mr. President, ...`, `The PRESIDING OFFICER. ...`
   const per = PERIOD_LABEL.exec(rest);
   if (per) {
@@ -204,12 +236,14 @@ export function analyzeLine(line: string, prefix = 0): LineInfo {
     return { start, end, blank: true, noteOnly: false, heading: false, words: 0, terminal: false, lower: false, question: false, cand: null };
   }
   const content = s.slice(start, end);
-  const noteOnly =
+  let noteOnly =
     (NOTE_ONLY.test(content) && /[\p{L}\p{N}]/u.test(content)) || /^(?:page\s+)?\d{1,4}$/i.test(content);
   // Rules (`---`, `* * *`) and comments (`<!-- transcript-lint-disable ... -->`) are not speech.
   const rule = /^(?:[-*_=~#]\s*){3,}$/.test(content) || /^<!--.*-->$/.test(content);
   const mdHeading = /^#{1,6}\s/.test(content);
-  const cand = noteOnly || rule || mdHeading ? null : findLabel(s, start, end, line);
+  let cand = rule || mdHeading ? null : findLabel(s, start, end, line);
+  if (noteOnly && !cand?.bracketed) cand = null;
+  if (cand?.bracketed) noteOnly = false;
   const words = countWords(content, 0, content.length, 12);
   const terminal = endsSentence(content);
   const heading =

@@ -35,7 +35,8 @@ const ROLE_WORDS = new Set([
   'presenter', 'panelist', 'panellist', 'guest', 'participant', 'investigator', 'examiner', 'professor',
   'commander', 'marshal', 'provost', 'dean', 'principal', 'inspector', 'superintendent', 'detective',
   'caller', 'unidentified', 'unknown', 'male', 'female', 'man', 'woman', 'voice', 'crowd', 'audience',
-  'protester', 'protestor', 'student', 'resident', 'spectator', 'constable', 'master', 'pro', 'tempore', 'mp', 'msp', 'mep', 'mla', 'senior', 'assistant', 'associate', 'head',
+  'protester', 'protestor', 'student', 'resident', 'spectator', 'constable', 'master', 'pro', 'tempore',
+  'ceann', 'comhairle', 'cathaoirleach', 'taoiseach', 'tánaiste', 'dc', 'ds', 'di', 'dci', 'pc', 'sgt', 'insp', 'det', 'mp', 'msp', 'mep', 'mla', 'senior', 'assistant', 'associate', 'head',
   'leader', 'whip', 'cabinet', 'envoy', 'special', 'under', 'acting', 'first', 'lady', 'emir', 'sheikh',
   'sultan', 'premier', 'taoiseach', 'tánaiste', 'magistrate', 'coroner', 'bailiff', 'registrar', 'auditor',
   'treasurer', 'comptroller', 'surgeon', 'nurse', 'doctor', 'agent', 'staff', 'court', 'foreign',
@@ -63,17 +64,19 @@ const NOT_SPEAKER_WORDS = new Set([
   'twitter', 'linkedin', 'whatsapp', 'instagram', 'youtube', 'rss', 'feed', 'subscribe', 'advertisement',
   'sponsored', 'partner', 'content', 'main', 'footer', 'header', 'sidebar', 'breadcrumb', 'jingle', 'music',
   'applause', 'laughter', 'silence', 'pause', 'break', 'intermission', 'multimedia', 'note', 'notes',
+  'paper', 'budget', 'report', 'bill', 'amendment', 'clause', 'schedule', 'slide', 'title', 'option', 'step',
+  'restricted', 'confidential', 'classified', 'unclassified', 'official', 'draft', 'exhibit', 'tape', 'side',
   'guests', 'hosts', 'panelists', 'panellists', 'participants', 'speakers', 'attendees', 'present', 'cast',
   'moderators', 'interviewers', 'apologies', 'absent', 'chairs',
   'editor', "editor's", 'correction', 'disclaimer', 'attachment', 'attachments', 'photograph', 'caption',
 ]);
 
 /** Anonymous label keywords (compared lower-case, without dots). */
-const QUESTIONER_LABELS = /^(q|ques|quest|question|questions|questioner|questioner \d+|audience|audience member|audience question|reporter|journalist|press|the press|unidentified reporter|unidentified journalist|interviewer|int|i|iv|member of the audience|caller|correspondent|questioner \w+)$/;
+const QUESTIONER_LABELS = /^(q|ques|quest|question|questions|questioner|questioner \d+|audience|audience member|audience question|reporter|journalist|press|the press|unidentified reporter|unidentified journalist|interviewer|int|i|iv|member of the audience|caller|correspondent|questioner \w+|student|audience participant)$/;
 const ANSWERER_LABELS = /^(a|ans|answer|the witness|witness|respondent|interviewee|the deponent|deponent|r|ie)$/;
 
 /** Roles whose holder runs the proceedings; their turns are `other`. */
-const MODERATOR_ROLES = /\b(moderator|chair|chairman|chairwoman|chairperson|convener|convenor|presiding|the speaker|mr speaker|madam speaker|the clerk|host of the event|operator|master of ceremonies|mc)\b/i;
+const MODERATOR_ROLES = /\b(moderator|chair|chairman|chairwoman|chairperson|convener|convenor|presiding|the speaker|mr speaker|madam speaker|deputy speaker|the clerk|host of the event|operator|master of ceremonies|mc|ceann comhairle|cathaoirleach|leas-cheann comhairle)\b/i;
 /** Roles that ask the questions. */
 const QUESTIONER_ROLES = /\b(interviewer|reporter|journalist|correspondent|questioner|examiner|investigator|experimenter|clinician|counsel for|examining)\b/i;
 /** Roles that answer them. */
@@ -205,13 +208,15 @@ function anonymousKindUncached(raw: string): Anonymous {
     .replace(/[.:]/g, '')
     .toLowerCase()
     .trim();
-  if (QUESTIONER_LABELS.test(k)) return 'questioner';
+  if (QUESTIONER_LABELS.test(k) || /^(question|questions|q) (from|by) \S/.test(k)) return 'questioner';
   if (ANSWERER_LABELS.test(k)) return 'answerer';
   return null;
 }
 
 function isRoleToken(t: string): boolean {
-  return ROLE_WORDS.has(tokenKey(t));
+  const k = tokenKey(t);
+  // `Vice-President`, `Secretary-General`: a hyphenated title is a title when all its parts are.
+  return ROLE_WORDS.has(k) || (k.includes('-') && k.split('-').every((p) => ROLE_WORDS.has(p)));
 }
 
 /** Splits a label into honorific, name and role. */
@@ -234,7 +239,10 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
       // `Mark Rutte, NATO Secretary General` or `Secretary General, Mark Rutte`: the role part has role words.
       const roleScore = (p: string) => p.split(' ').filter(isRoleToken).length / p.split(' ').length;
       const [a, b] = [parts[0], parts.slice(1).join(', ')];
-      if (roleScore(a) > roleScore(b)) {
+      if (parts.length === 2 && !a.includes(' ') && !b.includes(' ') && roleScore(a) === 0 && roleScore(b) === 0 && /^\p{Lu}/u.test(b)) {
+        // `Okafor, Daniel`: surname first, as directories and meeting tools write names.
+        name = `${b} ${a}`;
+      } else if (roleScore(a) > roleScore(b)) {
         role = a;
         name = b;
       } else {
@@ -258,7 +266,7 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
       if (isRoleToken(t)) {
         sawRole = true;
         cut = i + 1;
-      } else if (k === 'the' && i === 0) {
+      } else if ((k === 'the' || k === 'an') && i === 0) {
         cut = i + 1;
       } else if (mixedCase && /^\p{Lu}{2,}$/u.test(t)) {
         cut = i + 1; // an acronym such as NATO, UN, US
@@ -279,10 +287,16 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
     }
     name = toks.join(' ');
   }
-  if (affiliation && name === '' && anonymous === null && isNameLike(affiliation) && !affiliation.split(' ').some(isRoleToken)) {
-    // Hansard: `The Prime Minister (Keir Starmer)` names the person in parentheses.
-    name = affiliation;
-    affiliation = '';
+  if (affiliation && name === '' && anonymous === null && isNameLike(affiliation)) {
+    // Hansard: `The Prime Minister (Keir Starmer)`, `ACTING CHAIR (Senator Whitfield)` name the
+    // person in parentheses.
+    const inner = analyzeLabelUncached(affiliation);
+    if (inner.nameTokens.length > 0) {
+      name = inner.name;
+      if (inner.role) role = `${role} (${inner.role})`;
+      if (!honorific) honorific = inner.honorific;
+      affiliation = '';
+    }
   }
   if (affiliation) role = role ? `${role} (${affiliation})` : affiliation;
   const nameTokens = name

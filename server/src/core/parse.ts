@@ -34,7 +34,8 @@ function courtPrefix(line: (i: number) => string, from: number, n: number): numb
     const s = line(i);
     if (s.trim() === '') continue;
     content++;
-    const m = /^\s{0,8}(\d{1,2})(?=\s|$)/.exec(s);
+    // `12  Q. ...` or, with the page, `45:12  Q. ...`.
+    const m = /^\s{0,8}(?:\d{1,4}:)?(\d{1,2})(?=\s|$)/.exec(s);
     if (m && Number(m[1]) >= 1 && Number(m[1]) <= 28) {
       numbered++;
       width = Math.max(width, m[0].length);
@@ -189,7 +190,19 @@ export function parse(text: string, options: ParseOptions = {}): TranscriptModel
   });
 
   // 5. Kinds and pairs.
-  const pairs = assignKinds({ turns, speakers, speech: (i) => speechOf[i] });
+  /** A turn's speech with its inline notes kept (`Can Putin [inaudible] NATO countries`), for titles. */
+  const withNotes = (t: number): string => {
+    const turn = turns[t];
+    const parts: string[] = [];
+    for (let i = turn.startLine; i <= turn.endLine && parts.length < 40; i++) {
+      if (seg.noteLines.has(i)) continue;
+      if (i === turn.startLine && turn.label && turn.label.textStart < 0) continue;
+      const from = i === turn.startLine && turn.label ? turn.label.textStart : prefix > 0 && dialect !== 'chat' ? Math.min(prefix, split.lengths[i]) : 0;
+      parts.push(line(i).slice(from).replace(/\\([[\]])/g, '$1'));
+    }
+    return parts.join(' ');
+  };
+  const pairs = assignKinds({ turns, speakers, speech: (i) => speechOf[i], titleText: withNotes });
 
   // 6. Furniture in the preamble.
   const boilerplate = preamble ? furnitureBlocks(preamble.startLine, preamble.endLine + 1, line, isContent) : [];

@@ -68,7 +68,7 @@ export function segmentProse(infos: LineInfo[], first: number, lineText: (i: num
   let qaQ = 0;
   for (let i = first; i < n; i++) {
     const c = infos[i].cand;
-    if (!c) continue;
+    if (!c || c.semicolon) continue;
     const key = labelKey(c);
     let st = stats.get(key);
     if (!st) stats.set(key, (st = { standalone: 0, standaloneSpeech: 0, inline: 0 }));
@@ -122,6 +122,15 @@ export function segmentProse(infos: LineInfo[], first: number, lineText: (i: num
     if (st.inline >= 2 || st.standaloneSpeech >= 2) for (const t of analyzeLabel(c.text).nameTokens) known.add(t);
   }
   const knownToken = (t: string | undefined) => t !== undefined && known.has(t);
+  // A document whose labels are single words or initials (`JM:`, `RK:`, `Lenny:`) may use one once.
+  let singleKeys = 0;
+  let repeatedKeys = 0;
+  for (const [key, st] of stats) {
+    if (st.inline < 2 || key.startsWith('anon:')) continue;
+    repeatedKeys++;
+    if (!key.includes(' ')) singleKeys++;
+  }
+  const singleStyle = repeatedKeys >= 2 && singleKeys === repeatedKeys;
 
   // 2. Accept or reject each candidate.
   const starts: number[] = [];
@@ -130,12 +139,14 @@ export function segmentProse(infos: LineInfo[], first: number, lineText: (i: num
     const li = infos[i];
     const c = li.cand;
     if (!c) continue;
-    const st = stats.get(labelKey(c))!;
+    const st = stats.get(labelKey(c)) ?? { standalone: 0, standaloneSpeech: 0, inline: 0 };
     let ok = false;
-    if (c.form === 'qa') {
+    if (c.semicolon) {
+      ok = st.inline >= 1; // `RK;` where `RK:` is the document's label
+    } else if (c.form === 'qa') {
       ok = c.weak ? qaQ >= 3 && boundary(i) : qaStrong >= 2 || c.anon === 'questioner';
     } else if (c.form === 'inline') {
-      if (st.inline >= 2) ok = true;
+      if (st.inline >= 2) ok = c.anon !== null || !isHeadingLike(c.text);
       else if (boundary(i) && (!blankSeparated || i === first || infos[i - 1].blank) && (c.anon !== null || !isHeadingLike(c.text))) {
         const a = analyzeLabel(c.text);
         const strong =
@@ -147,10 +158,11 @@ export function segmentProse(infos: LineInfo[], first: number, lineText: (i: num
         // Said once in a document of repeated labels: it must look like them, and a single word
         // must be a title (`Moderator`) or a name the document already uses.
         const single =
-          !c.text.includes(' ') && c.anon === null && a.nameTokens.length > 0 && !knownToken(a.nameTokens[0]) && !/\d/.test(c.text);
+          !singleStyle && !c.text.includes(' ') && c.anon === null && a.nameTokens.length > 0 && !a.nameTokens.some(knownToken) && !/\d/.test(c.text);
+        const known = a.nameTokens.some(knownToken);
         ok =
           (strong && !(single && !c.markdown && !c.timestamp && a.honorific === '' && repeatedInline >= 2)) ||
-          (repeatedInline >= 2 && !single && !(upperStyle && /\p{Ll}/u.test(c.text)) && c.markdown === markdownStyle);
+          (repeatedInline >= 2 && !single && (known || !(upperStyle && /\p{Ll}/u.test(c.text))) && c.markdown === markdownStyle);
       }
     } else {
       // Standalone: a label alone on its line must be followed by speech (or be a label the
@@ -160,7 +172,8 @@ export function segmentProse(infos: LineInfo[], first: number, lineText: (i: num
       const repeated = st.standaloneSpeech >= 2 || (st.standalone >= 2 && st.standaloneSpeech >= 1);
       if (!boundary(i)) ok = false;
       else if (c.anon === null && isHeadingLike(c.text)) ok = false;
-      else if (repeated) ok = speech || decorated || nextIsLabelSpeech(i);
+      // In a document of inline labels, a bare line repeated is a page marking (`RESTRICTED`).
+      else if (repeated) ok = (speech || decorated || nextIsLabelSpeech(i)) && !(inlineDoc && !decorated && c.anon === null);
       else if (!speech) ok = false;
       else if (decorated || c.anon !== null) ok = true;
       else if (inlineDoc || c.text.split(' ').length > 8) ok = false;

@@ -17,10 +17,12 @@ export interface KindInput {
   speakers: Speaker[];
   /** The speech of turn `i` (label and notes removed), for question marks and titles. */
   speech: (i: number) => string;
+  /** The speech of turn `i` with inline notes kept, for pair titles (defaults to `speech`). */
+  titleText?: (i: number) => string;
 }
 
 /** Sets `turn.kind` on every turn and returns the Q&A pairs. */
-export function assignKinds({ turns, speakers, speech }: KindInput): QAPair[] {
+export function assignKinds({ turns, speakers, speech, titleText = speech }: KindInput): QAPair[] {
   const texts = turns.map((_t, i) => speech(i));
   // Proceedings run by a chair (hearings, committees, parliaments, earnings calls): no label says
   // who asks, but the members who mostly ask questions are the questioners, and so is the chair
@@ -82,7 +84,7 @@ export function assignKinds({ turns, speakers, speech }: KindInput): QAPair[] {
     for (; j < turns.length && turns[j].kind !== 'question'; j++) if (turns[j].kind === 'answer') answers.push(j);
     if (answers.length === 0) continue;
     const last = answers[answers.length - 1];
-    pairs.push({ question: i, answers, startLine: turns[i].startLine, endLine: turns[last].endLine, title: titleOf(texts[i]) });
+    pairs.push({ question: i, answers, startLine: turns[i].startLine, endLine: turns[last].endLine, title: titleOf(titleText(i)) });
   }
   return pairs;
 }

@@ -36,13 +36,17 @@ interface Group {
   roster?: string;
 }
 
+/** Words that make a title someone else's: the acting chair is not the chair. */
+const QUALIFIERS = ['acting', 'deputy', 'vice', 'former', 'assistant', 'associate', 'co-chair', 'interim', 'shadow'];
+
 function roleTokens(role: string): Set<string> {
   return new Set(
     role
       .toLowerCase()
       .replace(/[.,()]/g, ' ')
       .split(/\s+/)
-      .filter((t) => t.length > 0 && t !== 'the' && t !== 'of' && t !== 'and'),
+      .flatMap((t) => (t.includes('-') ? [t, ...t.split('-')] : [t]))
+      .filter((t) => t.length > 0 && !['the', 'an', 'of', 'and', 'la', 'le', 'el', 'der', 'die'].includes(t)),
   );
 }
 
@@ -148,7 +152,15 @@ export function resolveSpeakers(uses: LabelUse[], roster: string[] = []): Speake
       const rt = roleTokens(d.a.role || d.a.text);
       const cands = groups
         .map((gr, i) => ({ gr, i }))
-        .filter(({ gr }) => gr.anon === null && rt.size > 0 && gr.roleTokens.size > 0 && subset(rt, gr.roleTokens));
+        .filter(
+          ({ gr }) =>
+            gr.anon === null &&
+            rt.size > 0 &&
+            gr.roleTokens.size > 0 &&
+            subset(rt, gr.roleTokens) &&
+            // `CHAIR` is not the `ACTING CHAIR`, nor the `Vice-Chair`.
+            !QUALIFIERS.some((q) => gr.roleTokens.has(q) && !rt.has(q)),
+        );
       if (cands.length === 1) g = cands[0].i;
     }
     if (g < 0) g = groups.push({ analyses: [], tokens: new Set(), roleTokens: new Set(), labels: [], anon: null }) - 1;
