@@ -127,7 +127,7 @@ describe('transcript-lint options', () => {
   test('--help prints the usage on stdout', () => {
     const r = cli(['--help']);
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /^Usage: transcript-lint \[--format text\|json\] \[--dialect NAME\] FILE\.\.\.$/m);
+    assert.match(r.stdout, /^Usage: transcript-lint \[--format text\|json\] \[--dialect NAME\] \[--fix\] \[--config FILE\] FILE\.\.\.$/m);
     for (const d of DIALECTS) assert.ok(r.stdout.includes(d), d);
     assert.equal(r.stderr, '');
   });
@@ -161,7 +161,7 @@ describe('transcript-lint options', () => {
   test('parseArgs: options after files, --opt=value, last value wins', () => {
     assert.deepEqual(parseArgs(['a', '--format=json', 'b', '--dialect', 'chat', '--format', 'text']), {
       kind: 'run',
-      options: { format: 'text', dialect: 'chat', files: ['a', 'b'] },
+      options: { format: 'text', dialect: 'chat', fix: false, config: undefined, files: ['a', 'b'] },
     });
     assert.deepEqual(parseArgs(['--bogus', '--help']), { kind: 'help' });
   });
@@ -333,5 +333,59 @@ describe('transcript-lint errors name the file and the cause', () => {
     assert.deepEqual(decode(bytes(0x0a, 0x0a, 0x62, 0xff)), { ok: true, text: '\n\nb\ufffd', invalidUtf8: { offset: 3, line: 3 } });
     assert.deepEqual(decode(bytes(0xef, 0xbb, 0xbf, 0x61)), { ok: true, text: '\ufeffa' });
     assert.deepEqual(decode(bytes()), { ok: true, text: '' });
+  });
+});
+
+describe('diagnostics, --fix and the configuration file', () => {
+  const LABELS = 'Mark Rutte, NATO Secretary General\u00a0\n\nThank you all.\n\nQuestion\n\nWhen?\n\nMark Rutte, NATO Secretary General\u00a0\n\nSoon.\n';
+  test('text output lists each finding as file:line:col code severity: message', () => {
+    const f = write('diag.transcript', LABELS);
+    const r = cli([f]);
+    assert.equal(r.code, 0);
+    const rows = r.stdout.split('\n').filter((l) => l.startsWith(`${f}:`));
+    assert.deepEqual(rows.map((l) => l.split(' ').slice(0, 3).join(' ')), [`${f}:1:35 TR005 warning:`, `${f}:9:35 TR005 warning:`]);
+  });
+  test('json diagnostics carry code, severity and 1-based ranges', () => {
+    const f = write('diag2.transcript', LABELS);
+    const r = cli(['--format', 'json', f]);
+    const d = (JSON.parse(r.stdout) as { files: { diagnostics: Record<string, unknown>[] }[] }).files[0].diagnostics[0];
+    assert.deepEqual(
+      { code: d.code, severity: d.severity, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn },
+      { code: 'TR005', severity: 'warning', line: 1, column: 35, endLine: 1, endColumn: 36 },
+    );
+  });
+  test('a configuration file raises a rule to error: exit 1', () => {
+    fs.mkdirSync(path.join(dir, 'proj'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'proj', '.transcript-lint.json'), JSON.stringify({ rules: { 'label-trailing-whitespace': 'error' } }));
+    const f = path.join('proj', 'a.transcript');
+    write(f, LABELS);
+    const r = cli([f]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /TR005 error:/);
+  });
+  test('a configuration file can turn a rule off; --config names another file', () => {
+    write('off.json', JSON.stringify({ rules: { TR005: 'off' } }));
+    const f = write('b.transcript', LABELS);
+    const r = cli(['--config', 'off.json', '--format', 'json', f]);
+    assert.equal(r.code, 0);
+    assert.deepEqual((JSON.parse(r.stdout) as { files: { diagnostics: unknown[] }[] }).files[0].diagnostics, []);
+    assert.equal(cli(['--config', 'missing.json', f]).code, 2);
+  });
+  test('bad configuration values are reported as warnings naming the file', () => {
+    fs.mkdirSync(path.join(dir, 'bad'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'bad', '.transcript-lint.json'), JSON.stringify({ rules: { TR005: 'loud', nope: 'off' } }));
+    write(path.join('bad', 'c.transcript'), LABELS);
+    const r = cli([path.join('bad', 'c.transcript')]);
+    assert.match(r.stderr, /\.transcript-lint\.json: Rule "TR005" must be one of/);
+    assert.match(r.stderr, /Unknown rule "nope"/);
+  });
+  test('--fix writes the safe fixes and keeps every word', () => {
+    const f = write('fix.transcript', LABELS);
+    const r = cli(['--fix', f]);
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /applied 2 fixes/);
+    const fixed = fs.readFileSync(path.join(dir, f), 'utf8');
+    assert.equal(fixed, LABELS.replace(/\u00a0/g, ''));
+    assert.equal(cli([f]).stdout.includes('TR005'), false);
   });
 });

@@ -1,2 +1,45 @@
-// Placeholder so `npm run build` has an entry point; the extension client replaces this file.
-export {};
+/**
+ * The extension client: starts the transcript language server (dist/server.js) over IPC and
+ * forwards `transcript` documents and settings to it. Everything else happens in the server.
+ */
+
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'transcript' },
+      { scheme: 'untitled', language: 'transcript' },
+    ],
+    synchronize: { configurationSection: 'transcript' },
+  };
+  // The id `transcript` makes `transcript.trace.server` the trace setting.
+  client = new LanguageClient('transcript', 'Transcript Language Server', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('transcript.restartServer', async () => {
+      if (!client) return;
+      try {
+        await client.restart();
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Could not restart the transcript language server: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }),
+  );
+
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c) await c.stop();
+}

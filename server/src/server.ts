@@ -1,2 +1,335 @@
-// Placeholder so `npm run build` has an entry point; the language server replaces this file.
-export {};
+/**
+ * The transcript language server: wires LSP requests to the pure core (server/src/core) and does
+ * nothing else. One parsed model per uri@version is shared by every feature (lsp/cache.ts);
+ * settings are read per resource here, at the edge; conversions to protocol types live in
+ * lsp/convert.ts.
+ *
+ * Runs under the extension client (IPC) or standalone: `node dist/server.js --stdio`.
+ */
+
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type CodeAction,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DIALECTS, fixAll, type DialectId, type Fix, type SeveritySetting } from './core/index.ts';
+import { readSeverities } from './core/config.ts';
+import { documentSymbols, encodeTokens, foldingRanges, semanticTokens, SEMANTIC_TOKENS_LEGEND } from './core/features/index.ts';
+import { ModelCache, type Analysis } from './lsp/cache.ts';
+import {
+  diffEdit,
+  editsFit,
+  FIX_ALL_KIND,
+  readDiagnosticData,
+  SOURCE,
+  toDiagnostic,
+  toDocumentSymbol,
+  toFoldingRange,
+  toQuickFix,
+  toSymbolInformation,
+  toTextEdit,
+} from './lsp/convert.ts';
+
+const SERVER_NAME = 'transcript-language-server';
+const SERVER_VERSION = '0.1.0';
+/** Push-diagnostics debounce after an edit. */
+const PUSH_DELAY_MS = 300;
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const cache = new ModelCache();
+
+// ---------------------------------------------------------------------------------------------
+// Client capabilities
+
+const client = {
+  configuration: false,
+  dynamicConfiguration: false,
+  pullDiagnostics: false,
+  diagnosticRefresh: false,
+  semanticTokensRefresh: false,
+  hierarchicalSymbols: true,
+  foldingRangeLimit: Number.MAX_SAFE_INTEGER,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Settings (`transcript.rules`, `transcript.dialect`), read per resource
+
+interface Settings {
+  severities: Record<string, SeveritySetting>;
+  dialect: DialectId | undefined;
+}
+
+const DEFAULT_SETTINGS: Settings = { severities: {}, dialect: undefined };
+/** Settings pushed with didChangeConfiguration, for clients that cannot be asked per resource. */
+let globalSettings: Settings = DEFAULT_SETTINGS;
+const settingsByUri = new Map<string, Promise<Settings>>();
+/** Bumped whenever settings change, so pull-diagnostic result ids change too. */
+let settingsGeneration = 0;
+
+function toSettings(value: unknown, where: string): Settings {
+  const v = (value && typeof value === 'object' ? value : {}) as { rules?: unknown; dialect?: unknown };
+  const errors: string[] = [];
+  const severities = readSeverities(v.rules, errors);
+  let dialect: DialectId | undefined;
+  if (typeof v.dialect === 'string' && (DIALECTS as readonly string[]).includes(v.dialect)) dialect = v.dialect as DialectId;
+  else if (v.dialect !== undefined && v.dialect !== null && v.dialect !== 'auto') errors.push(`"transcript.dialect" must be "auto" or one of ${DIALECTS.join(', ')}.`);
+  for (const e of errors) connection.console.warn(`Settings for ${where}: ${e}`);
+  return { severities, dialect };
+}
+
+function settingsFor(uri: string): Promise<Settings> {
+  if (!client.configuration) return Promise.resolve(globalSettings);
+  let s = settingsByUri.get(uri);
+  if (!s) {
+    s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'transcript' }).then(
+      (value: unknown) => toSettings(value, uri),
+      (e: unknown) => {
+        connection.console.error(`Could not read settings for ${uri}: ${String(e)}`);
+        return globalSettings;
+      },
+    );
+    settingsByUri.set(uri, s);
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request plumbing: cancellation, unknown documents, errors
+
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+}
+
+/** Lets pending messages (a `$/cancelRequest`) arrive, then fails if the request was cancelled. */
+async function checkpoint(token: CancellationToken): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (token.isCancellationRequested) throw cancelled();
+}
+
+/**
+ * Runs a request handler: answers `empty` for unknown documents and on internal errors (logged),
+ * and RequestCancelled when the client cancelled before or during the work.
+ */
+async function handle<T>(
+  what: string,
+  uri: string,
+  token: CancellationToken,
+  empty: T,
+  work: (a: Analysis, settings: Settings) => T | Promise<T>,
+): Promise<T> {
+  const doc = documents.get(uri);
+  if (!doc) {
+    connection.console.log(`${what}: unknown document ${uri}`);
+    return empty;
+  }
+  await checkpoint(token);
+  try {
+    const settings = await settingsFor(uri);
+    const current = documents.get(uri);
+    if (!current) return empty;
+    const analysis = cache.get(current, settings.dialect);
+    if (token.isCancellationRequested) throw cancelled();
+    return await work(analysis, settings);
+  } catch (e) {
+    if (e instanceof ResponseError) throw e;
+    connection.console.error(`${what} failed for ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return empty;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Initialization
+
+connection.onInitialize((params): InitializeResult => {
+  const caps = params.capabilities;
+  client.configuration = caps.workspace?.configuration === true;
+  client.dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  client.pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
+  client.diagnosticRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
+  client.semanticTokensRefresh = caps.workspace?.semanticTokens?.refreshSupport === true;
+  client.hierarchicalSymbols = caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport !== false;
+  client.foldingRangeLimit = caps.textDocument?.foldingRange?.rangeLimit ?? Number.MAX_SAFE_INTEGER;
+  const result: InitializeResult = {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      documentSymbolProvider: { label: 'Transcript' },
+      foldingRangeProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+    },
+    serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
+  };
+  if (client.pullDiagnostics) {
+    result.capabilities.diagnosticProvider = { identifier: SOURCE, interFileDependencies: false, workspaceDiagnostics: false };
+  }
+  return result;
+});
+
+connection.onInitialized(() => {
+  if (client.dynamicConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'transcript' }).catch((e: unknown) => {
+      connection.console.warn(`Could not register for configuration changes: ${String(e)}`);
+    });
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  settingsGeneration++;
+  settingsByUri.clear();
+  if (!client.configuration) {
+    const all = (change.settings ?? {}) as { transcript?: unknown };
+    globalSettings = toSettings(all.transcript, 'the workspace');
+  }
+  refreshAll();
+});
+
+/** After a settings change: diagnostics and highlighting of every open document may differ. */
+function refreshAll(): void {
+  if (client.pullDiagnostics) {
+    if (client.diagnosticRefresh) connection.languages.diagnostics.refresh();
+  } else {
+    for (const doc of documents.all()) schedulePush(doc.uri, doc.version, 0);
+  }
+  if (client.semanticTokensRefresh) connection.languages.semanticTokens.refresh();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Diagnostics: pulled when the client can, pushed (debounced, stale versions dropped) otherwise
+
+async function diagnosticsFor(a: Analysis, settings: Settings): Promise<Diagnostic[]> {
+  return cache.findings(a, settings.severities).map((f) => toDiagnostic(f, a.version));
+}
+
+connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+  const uri = params.textDocument.uri;
+  const doc = documents.get(uri);
+  const resultId = doc ? `${doc.version}:${settingsGeneration}` : undefined;
+  if (doc && params.previousResultId !== undefined && params.previousResultId === resultId) return { kind: 'unchanged', resultId };
+  const items = await handle('diagnostics', uri, token, [] as Diagnostic[], diagnosticsFor);
+  return resultId ? { kind: 'full', resultId, items } : { kind: 'full', items };
+});
+
+const pushTimers = new Map<string, NodeJS.Timeout>();
+
+function schedulePush(uri: string, version: number, delay = PUSH_DELAY_MS): void {
+  if (client.pullDiagnostics) return;
+  clearTimeout(pushTimers.get(uri));
+  pushTimers.set(
+    uri,
+    setTimeout(() => {
+      pushTimers.delete(uri);
+      void pushDiagnostics(uri, version);
+    }, delay),
+  );
+}
+
+async function pushDiagnostics(uri: string, version: number): Promise<void> {
+  const isCurrent = () => documents.get(uri)?.version === version;
+  if (!isCurrent()) return;
+  try {
+    const settings = await settingsFor(uri);
+    const doc = documents.get(uri);
+    if (!doc || doc.version !== version) return;
+    const diagnostics = await diagnosticsFor(cache.get(doc, settings.dialect), settings);
+    if (!isCurrent()) return; // edited meanwhile: a newer push is scheduled
+    await connection.sendDiagnostics({ uri, version, diagnostics });
+  } catch (e) {
+    connection.console.error(`Publishing diagnostics failed for ${uri}: ${String(e)}`);
+  }
+}
+
+documents.onDidChangeContent((change) => schedulePush(change.document.uri, change.document.version));
+
+documents.onDidClose((e) => {
+  const uri = e.document.uri;
+  clearTimeout(pushTimers.get(uri));
+  pushTimers.delete(uri);
+  cache.delete(uri);
+  settingsByUri.delete(uri);
+  if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Outline, folding, highlighting
+
+connection.onDocumentSymbol((params, token) =>
+  handle('documentSymbol', params.textDocument.uri, token, [], (a) => {
+    const symbols = documentSymbols(a.text, a.model);
+    return client.hierarchicalSymbols ? symbols.map(toDocumentSymbol) : toSymbolInformation(a.uri, symbols);
+  }),
+);
+
+connection.onFoldingRanges((params, token) =>
+  handle('foldingRange', params.textDocument.uri, token, [], (a) =>
+    foldingRanges(a.text, a.model).slice(0, client.foldingRangeLimit).map(toFoldingRange),
+  ),
+);
+
+connection.languages.semanticTokens.on((params, token) =>
+  handle('semanticTokens', params.textDocument.uri, token, { data: [] as number[] }, (a) => ({ data: encodeTokens(semanticTokens(a.text, a.model)) })),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Code actions: a quick fix per fix of each of our diagnostics, and fix-all
+
+/** True when the client asked for `kind` (no filter, or a filter that contains it). */
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+}
+
+/** The fixes behind a diagnostic: from its data when it was made for this version, else re-found. */
+function fixesFor(d: Diagnostic, a: Analysis, settings: Settings): Fix[] {
+  const data = readDiagnosticData(d);
+  if (data && data.version === a.version) return data.fixes.filter((f) => editsFit(a.model, f.edits));
+  const r = d.range;
+  const f = cache
+    .findings(a, settings.severities)
+    .find((x) => x.code === d.code && x.line === r.start.line && x.column === r.start.character && x.endLine === r.end.line && x.endColumn === r.end.character);
+  return f ? f.fixes : [];
+}
+
+connection.onCodeAction((params, token) =>
+  handle('codeAction', params.textDocument.uri, token, [] as CodeAction[], (a, settings) => {
+    const only = params.context.only;
+    const actions: CodeAction[] = [];
+    if (wants(only, CodeActionKind.QuickFix)) {
+      for (const d of params.context.diagnostics) {
+        if (d.source !== SOURCE) continue;
+        for (const fix of fixesFor(d, a, settings)) actions.push(toQuickFix(a.uri, a.model, fix, d));
+      }
+    }
+    if (wants(only, FIX_ALL_KIND)) {
+      if (token.isCancellationRequested) throw cancelled();
+      const fixed = fixAll(a.text, { severities: settings.severities }, 10, settings.dialect ? { dialect: settings.dialect } : {});
+      const edit = fixed.applied > 0 ? diffEdit(a.text, fixed.text) : null;
+      if (edit) {
+        actions.push({
+          title: `Fix all auto-fixable transcript problems (${fixed.applied})`,
+          kind: FIX_ALL_KIND,
+          edit: { changes: { [a.uri]: [toTextEdit(a.model, edit)] } },
+        });
+      }
+    }
+    return actions;
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
+
+process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection: ${String(e)}`));
+
+documents.listen(connection);
+connection.listen();

@@ -6,7 +6,7 @@ export const PROGRAM = 'transcript-lint';
 export type OutputFormat = 'text' | 'json';
 export const FORMATS: readonly OutputFormat[] = ['text', 'json'];
 
-export const USAGE = `Usage: ${PROGRAM} [--format text|json] [--dialect NAME] FILE...`;
+export const USAGE = `Usage: ${PROGRAM} [--format text|json] [--dialect NAME] [--fix] [--config FILE] FILE...`;
 
 export function helpText(version: string): string {
   return [
@@ -17,6 +17,8 @@ export function helpText(version: string): string {
     'Options:',
     '  --format text|json  output format (default: text)',
     `  --dialect NAME      force a layout instead of detecting one: ${DIALECTS.join(', ')}`,
+    '  --fix               apply every safe fix and write the files back (speech is never removed)',
+    '  --config FILE       read rule settings from FILE instead of the nearest .transcript-lint.json/.yaml',
     '  -h, --help          show this help and exit',
     '  --version           show the version and exit',
     '  --                  treat every later argument as a file name',
@@ -32,6 +34,8 @@ export function helpText(version: string): string {
 export interface CliOptions {
   format: OutputFormat;
   dialect: DialectId | undefined;
+  fix: boolean;
+  config: string | undefined;
   files: string[];
 }
 
@@ -56,6 +60,8 @@ function isFormat(value: string): value is OutputFormat {
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   let format: OutputFormat = 'text';
   let dialect: DialectId | undefined;
+  let fix = false;
+  let config: string | undefined;
   const files: string[] = [];
   let error: string | undefined;
   let help = false;
@@ -104,6 +110,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         else dialect = value;
         break;
       }
+      case '--fix':
+        fix = true;
+        break;
+      case '--config': {
+        const value = takeValue();
+        if (value === undefined) fail(`option '--config' needs a file name`);
+        else config = value;
+        break;
+      }
       default:
         fail(`unknown option '${name}'`);
     }
@@ -113,5 +128,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (version) return { kind: 'version' };
   if (error !== undefined) return { kind: 'usage-error', message: error };
   if (files.length === 0) return { kind: 'usage-error', message: 'no input files' };
-  return { kind: 'run', options: { format, dialect, files } };
+  return { kind: 'run', options: { format, dialect, fix, config, files } };
 }

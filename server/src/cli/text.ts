@@ -152,7 +152,7 @@ export function renderFile(report: FileReport, model: TranscriptModel, text: str
 
   for (const d of report.diagnostics) {
     const severity = d.severity === 'error' ? red(style, d.severity) : d.severity === 'warning' ? yellow(style, d.severity) : d.severity;
-    out.push(`  ${report.path}:${d.line}:${d.column}  ${severity}  ${clean(d.message)}${d.code ? dim(style, `  (${d.code})`) : ''}`);
+    out.push(`${report.path}:${d.line}:${d.column} ${d.code} ${severity}: ${clean(d.message)}`);
   }
   return out.join('\n') + '\n';
 }

@@ -49,7 +49,7 @@ export function looksLikeChat(line: (i: number) => string, n: number): boolean {
   let tiers = 0;
   let headers = 0;
   for (let i = 0; i < Math.min(n, 400); i++) {
-    const s = line(i);
+    const s = i === 0 ? line(i).replace(/^\ufeff/, '') : line(i);
     if (/^\*[A-Za-z0-9_+-]{1,10}:\s/.test(s)) tiers++;
     else if (/^@(Begin|Participants|UTF8|Languages|ID|End)\b/.test(s)) headers++;
   }

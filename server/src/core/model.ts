@@ -2,7 +2,9 @@
  * The transcript model: what `parse()` returns. Pure data, no editor types.
  *
  * Positions inside the core are 0-based line numbers and 0-based UTF-16 columns (or absolute
- * offsets where stated). Converting to LSP ranges or 1-based CLI lines happens at the edges.
+ * offsets where stated). A column counts from the start of the line as stored in the text, so
+ * on line 0 a byte-order mark is column 0 and the first character after it column 1; the parser
+ * reads U+FEFF as a space. Converting to LSP ranges or 1-based CLI lines happens at the edges.
  */
 
 /** The layouts the parser understands. */

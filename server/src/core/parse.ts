@@ -16,12 +16,14 @@ import type {
 } from './model.ts';
 import { splitLines } from './lines.ts';
 import { analyzeLine, type LineInfo } from './lineinfo.ts';
+import { analyzeLabel } from './names.ts';
 import { segmentProse } from './prose.ts';
 import { looksLikeCaptions, looksLikeChat, segmentCaptions, segmentChat, type RawLabel, type Segmented } from './formats.ts';
 import { findFrontMatter } from './frontmatter.ts';
 import { furnitureBlocks, isFurniture } from './boilerplate.ts';
 import { resolveSpeakers, type LabelUse } from './speakers.ts';
 import { assignKinds } from './qa.ts';
+import { rosterFromLines, rosterItem, type RosterEntry } from './roster.ts';
 import { findNotes, stripNotes } from './notes.ts';
 import { countWords } from './text.ts';
 
@@ -69,9 +71,9 @@ const FORMS_FOR: Record<DialectId, ReadonlySet<string>> = {
 export function parse(text: string, options: ParseOptions = {}): TranscriptModel {
   const split = splitLines(typeof text === 'string' ? text : String(text ?? ''));
   const n = split.starts.length;
-  const bomSkip = split.bom ? 1 : 0;
-  const line = (i: number): string =>
-    i === 0 ? text.substr(split.starts[0] + bomSkip, Math.max(0, split.lengths[0] - bomSkip)) : text.substr(split.starts[i], split.lengths[i]);
+  // Columns are offsets within each line as stored, so a byte-order mark counts on line 0; the
+  // line analysis reads U+FEFF as a space.
+  const line = (i: number): string => text.substr(split.starts[i], split.lengths[i]);
 
   const frontMatter = findFrontMatter(line, n);
   const first = frontMatter ? frontMatter.endLine + 1 : 0;
@@ -96,7 +98,11 @@ export function parse(text: string, options: ParseOptions = {}): TranscriptModel
       const allowed = FORMS_FOR[forced];
       for (const li of infos) if (li.cand && !allowed.has(li.cand.form)) li.cand = null;
     }
-    const ps = segmentProse(infos, first, line);
+    const declared = rosterFromLines(line, first, Math.min(n, first + 100)).flatMap((r) => [
+      ...analyzeLabel(r.name).nameTokens,
+      ...(r.code ? [r.code.toLowerCase()] : []),
+    ]);
+    const ps = segmentProse(infos, first, line, declared);
     const noteLines = new Map<number, NoteKind>();
     seg = { speechStart: ps.starts.length ? ps.starts[0] : -1, starts: ps.starts, labels: ps.labels.map((c) => (c ? proseLabel(c) : null)), noteLines };
     // Speech before the first label that no label attributes (a page that opens mid-answer, a
@@ -183,7 +189,11 @@ export function parse(text: string, options: ParseOptions = {}): TranscriptModel
     uses.push({ text: raw.text, anon: raw.anon, ...(raw.part ? { part: raw.part } : {}), ...(raw.role !== undefined ? { role: raw.role } : {}), ...(raw.name ? { name: raw.name } : {}) });
     useTurn.push(i);
   });
-  const { speakers, index } = resolveSpeakers(uses, frontMatter?.roster ?? []);
+  const roster: RosterEntry[] = [
+    ...(frontMatter?.roster ?? []).map((r) => rosterItem(r)).filter((r): r is RosterEntry => r !== null),
+    ...rosterFromLines(line, first, preamble ? preamble.endLine + 1 : first),
+  ];
+  const { speakers, index } = resolveSpeakers(uses, roster);
   useTurn.forEach((t, k) => {
     turns[t].speaker = index[k];
     speakers[index[k]].turns.push(t);

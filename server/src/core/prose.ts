@@ -36,7 +36,13 @@ interface KeyStats {
  * Segments lines `[first, infos.length)` into turns. Lines before the first accepted label are
  * left to the caller (preamble).
  */
-export function segmentProse(infos: LineInfo[], first: number, lineText: (i: number) => string): ProseSegmentation {
+export function segmentProse(
+  infos: LineInfo[],
+  first: number,
+  lineText: (i: number) => string,
+  /** Name tokens the document declares before the speech (a roster), known like repeated labels. */
+  declared: Iterable<string> = [],
+): ProseSegmentation {
   const n = infos.length;
   const nextContent = (i: number): number => {
     let j = i + 1;
@@ -114,7 +120,7 @@ export function segmentProse(infos: LineInfo[], first: number, lineText: (i: num
   const markdownStyle = markdownLabels * 2 > upperLabels + mixedLabels;
 
   // Name tokens of labels the document repeats, to recognise a short form said once.
-  const known = new Set<string>();
+  const known = new Set<string>(declared);
   for (let i = first; i < n; i++) {
     const c = infos[i].cand;
     if (!c || c.anon) continue;

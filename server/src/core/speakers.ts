@@ -7,6 +7,7 @@
 
 import type { Speaker, SpeakerRole } from './model.ts';
 import { analyzeLabel, type Anonymous, type LabelAnalysis } from './names.ts';
+import type { RosterEntry } from './roster.ts';
 import { properCase, slug } from './text.ts';
 
 export interface LabelUse {
@@ -32,8 +33,10 @@ interface Group {
   part?: SpeakerRole;
   role?: string;
   name?: string;
-  /** Seeded from a roster entry (front matter) rather than a label. */
+  /** Seeded from a roster entry (front matter, a `Interviewer: Joan Mercer (JM)` line). */
   roster?: string;
+  /** The short code the roster gives (`JM`). */
+  code?: string;
 }
 
 /** Words that make a title someone else's: the acting chair is not the chair. */
@@ -110,7 +113,7 @@ export interface SpeakerResolution {
  * Groups label uses into speakers. `roster` names (from front matter) seed identities so that a
  * label `MS. PSAKI` can take the full name `Jen Psaki`.
  */
-export function resolveSpeakers(uses: LabelUse[], roster: string[] = []): SpeakerResolution {
+export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[] = []): SpeakerResolution {
   const groups: Group[] = [];
   const byText = new Map<string, number>();
   const distinct: { use: LabelUse; a: LabelAnalysis; order: number }[] = [];
@@ -122,9 +125,26 @@ export function resolveSpeakers(uses: LabelUse[], roster: string[] = []): Speake
     }
   });
   for (const r of roster) {
-    const a = analyzeLabel(r);
-    if (a.nameTokens.length > 0) groups.push({ analyses: [], tokens: new Set(a.nameTokens), roleTokens: roleTokens(a.role), labels: [], anon: null, roster: r });
+    const a = analyzeLabel(r.name);
+    if (a.nameTokens.length === 0) continue;
+    const rt = roleTokens(r.role || a.role);
+    groups.push({
+      analyses: [],
+      tokens: new Set(a.nameTokens),
+      roleTokens: rt,
+      labels: [],
+      anon: null,
+      roster: properCase(a.name),
+      ...(r.code ? { code: r.code.toLowerCase() } : {}),
+      ...(r.part ? { part: r.part } : {}),
+      ...(r.role ? { role: r.role } : {}),
+    });
   }
+  const byCode = (text: string): number => {
+    const k = text.toLowerCase().replace(/[.\s]/g, '');
+    const hits = groups.map((g, i) => (g.code === k ? i : -1)).filter((i) => i >= 0);
+    return hits.length === 1 ? hits[0] : -1;
+  };
   const anonGroup = new Map<string, number>();
   // Longest names first, so that short forms (`Mr Rutte`) find the full name they belong to.
   const ordered = [...distinct].sort((x, y) => y.a.nameTokens.length - x.a.nameTokens.length || x.order - y.order);
@@ -139,6 +159,8 @@ export function resolveSpeakers(uses: LabelUse[], roster: string[] = []): Speake
         g = groups.push({ analyses: [], tokens: new Set(), roleTokens: new Set(), labels: [], anon: k }) - 1;
         anonGroup.set(k, g);
       }
+    } else if ((g = byCode(d.use.text)) >= 0) {
+      // `JM:` where the roster says `Interviewer: Joan Mercer (JM)`.
     } else if (d.a.nameTokens.length > 0) {
       const cands = groups
         .map((gr, i) => ({ gr, i }))

@@ -1,0 +1,286 @@
+/**
+ * Document symbols: the outline of a transcript.
+ *
+ * - the front matter (`Front matter`) and the preamble (`Preamble`), when present;
+ * - documents with questions: the opening statement (the turns before the first question, one
+ *   symbol `Opening statement · Mark Rutte`, its turns as children when there are several), then
+ *   one symbol per question in order, `Q3 · <title>`, spanning the question and its answers with
+ *   a child per turn; a question nobody answers is `Q4 · <title> (unanswered)`; any other turn
+ *   between pairs (a moderator calling the next question) stays in the outline as a turn;
+ * - documents without questions: one symbol per turn (`Speaker name`, first words as detail),
+ *   grouped under the document's headings when it has some, else in sections of `sectionSize`
+ *   turns when there are more than that.
+ *
+ * Every range spans its whole element (label to the end of the last line with text);
+ * `selectionRange` is the label (or the first line's text) and always lies inside `range`.
+ */
+
+import type { TranscriptModel, Turn } from '../model.ts';
+import { titleOf } from '../qa.ts';
+import {
+  contentSpan,
+  firstContentLine,
+  firstWords,
+  lastContentLine,
+  lineOf,
+  linesSpan,
+  nameList,
+  speakerName,
+  turnSpeech,
+  wholeLineNotes,
+} from './common.ts';
+import type { Span } from './positions.ts';
+
+export type OutlineKind =
+  | 'frontMatter'
+  | 'preamble'
+  /** The turns before the first question. */
+  | 'opening'
+  /** A question with its answers. */
+  | 'pair'
+  /** A question nobody answers. */
+  | 'unanswered'
+  | 'turn'
+  /** A heading, or a run of turns in a long document without headings. */
+  | 'section';
+
+export interface OutlineSymbol {
+  name: string;
+  detail: string;
+  kind: OutlineKind;
+  /** The whole element. */
+  range: Span;
+  /** The label or first line: what the editor reveals and highlights. Inside `range`. */
+  selectionRange: Span;
+  children: OutlineSymbol[];
+  /** For `turn` symbols: the index into `model.turns`. */
+  turn?: number;
+}
+
+export interface SymbolOptions {
+  /** Turns per section in a long document with neither questions nor headings (default 20). */
+  sectionSize?: number;
+}
+
+/** Separator between a symbol's number or kind and its title. */
+export const SEP = ' · ';
+
+interface Ctx {
+  text: string;
+  model: TranscriptModel;
+  /** Whole-line notes, left out of speech. */
+  skip: ReadonlySet<number>;
+  /** Last line of each turn as the outline shows it (clipped before a heading inside it). */
+  ends: number[];
+}
+
+/** The outline of a transcript. */
+export function documentSymbols(text: string, model: TranscriptModel, options: SymbolOptions = {}): OutlineSymbol[] {
+  const skip = wholeLineNotes(model);
+  const ctx: Ctx = { text, model, skip, ends: model.turns.map((t) => t.endLine) };
+  const out: OutlineSymbol[] = [];
+  if (model.frontMatter) out.push(frontMatterSymbol(ctx));
+  const pre = preambleSymbol(ctx);
+  if (pre) out.push(pre);
+  if (model.turns.some((t) => t.kind === 'question')) out.push(...qaSymbols(ctx));
+  else out.push(...plainSymbols(ctx, Math.max(1, options.sectionSize ?? 20)));
+  return out;
+}
+
+function frontMatterSymbol(ctx: Ctx): OutlineSymbol {
+  const fm = ctx.model.frontMatter!;
+  const data = fm.data as Record<string, unknown> | null;
+  const title = data && typeof data === 'object' && typeof data.title === 'string' ? data.title : '';
+  return {
+    name: 'Front matter',
+    detail: firstWords(title.replace(/\s+/g, ' ').trim(), 12, 70),
+    kind: 'frontMatter',
+    range: linesSpan(ctx.model, fm.startLine, fm.endLine),
+    selectionRange: contentSpan(ctx.text, ctx.model, fm.startLine),
+    children: [],
+  };
+}
+
+function preambleSymbol(ctx: Ctx): OutlineSymbol | null {
+  const p = ctx.model.preamble;
+  if (!p) return null;
+  const first = firstContentLine(ctx.text, ctx.model, p.startLine, p.endLine);
+  if (first < 0) return null;
+  const last = lastContentLine(ctx.text, ctx.model, first, p.endLine);
+  return {
+    name: 'Preamble',
+    detail: firstWords(lineOf(ctx.text, ctx.model, first).replace(/\s+/g, ' ').trim(), 10, 60),
+    kind: 'preamble',
+    range: linesSpan(ctx.model, p.startLine, last),
+    selectionRange: contentSpan(ctx.text, ctx.model, first),
+    children: [],
+  };
+}
+
+/** Where a turn's label is, or its first line's text. */
+function turnSelection(ctx: Ctx, t: Turn): Span {
+  const l = t.label;
+  const len = ctx.model.lineLengths[t.startLine] ?? 0;
+  if (l && l.line === t.startLine && l.end > l.start) {
+    const a = Math.min(l.start, len);
+    return { start: { line: l.line, col: a }, end: { line: l.line, col: Math.max(a, Math.min(l.end, len)) } };
+  }
+  return contentSpan(ctx.text, ctx.model, t.startLine);
+}
+
+function turnRange(ctx: Ctx, t: Turn): Span {
+  return linesSpan(ctx.model, t.startLine, Math.max(t.startLine, ctx.ends[t.index]));
+}
+
+/** A symbol over one turn's lines, named by its speaker, its first words as detail. */
+function oneTurn(ctx: Ctx, t: Turn, kind: OutlineKind): OutlineSymbol {
+  return {
+    name: speakerName(ctx.model, t),
+    detail: firstWords(turnSpeech(ctx.text, ctx.model, t, ctx.skip, 6)),
+    kind,
+    range: turnRange(ctx, t),
+    selectionRange: turnSelection(ctx, t),
+    children: [],
+  };
+}
+
+function turnSymbol(ctx: Ctx, t: Turn): OutlineSymbol {
+  return { ...oneTurn(ctx, t, 'turn'), turn: t.index };
+}
+
+/** Names for a list of turns, unattributed speech left out. */
+function speakersOf(ctx: Ctx, turns: readonly Turn[]): string[] {
+  return turns.filter((t) => t.speaker >= 0).map((t) => speakerName(ctx.model, t));
+}
+
+/** A symbol spanning several turns, the first turn's label as its selection. */
+function group(ctx: Ctx, name: string, detail: string, kind: OutlineKind, turns: readonly Turn[], children: OutlineSymbol[]): OutlineSymbol {
+  const first = turns[0];
+  const last = turns[turns.length - 1];
+  return {
+    name,
+    detail,
+    kind,
+    range: linesSpan(ctx.model, first.startLine, Math.max(first.startLine, ctx.ends[last.index])),
+    selectionRange: turnSelection(ctx, first),
+    children,
+  };
+}
+
+function qaSymbols(ctx: Ctx): OutlineSymbol[] {
+  const { model } = ctx;
+  const turns = model.turns;
+  const out: OutlineSymbol[] = [];
+  const firstQ = turns.findIndex((t) => t.kind === 'question');
+
+  if (firstQ > 0) {
+    const opening = turns.slice(0, firstQ);
+    const names = speakersOf(ctx, opening);
+    const distinctNames = new Set(names);
+    const title = distinctNames.size > 1 ? 'Opening statements' : 'Opening statement';
+    const name = names.length ? `${title}${SEP}${nameList(names)}` : title;
+    if (opening.length === 1) {
+      out.push({ ...oneTurn(ctx, opening[0], 'opening'), name });
+    } else {
+      out.push(group(ctx, name, `${opening.length} turns`, 'opening', opening, opening.map((t) => turnSymbol(ctx, t))));
+    }
+  }
+
+  const pairOf = new Map(model.pairs.map((p) => [p.question, p]));
+  let k = 0;
+  for (let i = Math.max(0, firstQ); i < turns.length; ) {
+    const t = turns[i];
+    if (t.kind !== 'question') {
+      out.push(turnSymbol(ctx, t));
+      i++;
+      continue;
+    }
+    k++;
+    const asker = speakerName(model, t);
+    const pair = pairOf.get(i);
+    const answers = pair ? pair.answers.filter((a) => a > i && a < turns.length) : [];
+    if (!pair || answers.length === 0) {
+      const title = titleOf(turnSpeech(ctx.text, model, t, ctx.skip, 12));
+      out.push({ ...oneTurn(ctx, t, 'unanswered'), name: `Q${k}${title ? SEP + title : ''} (unanswered)`, detail: `${asker} → no answer` });
+      i++;
+      continue;
+    }
+    const last = answers[answers.length - 1];
+    const span = turns.slice(i, last + 1);
+    const answerers = nameList(answers.map((a) => speakerName(model, turns[a])));
+    const name = pair.title ? `Q${k}${SEP}${pair.title}` : `Q${k}`;
+    out.push(group(ctx, name, `${asker} → ${answerers}`, 'pair', span, span.map((x) => turnSymbol(ctx, x))));
+    i = last + 1;
+  }
+  return out;
+}
+
+/** The heading lines inside speech (whole-line `heading` notes), in order. */
+function headingLines(ctx: Ctx): number[] {
+  const first = ctx.model.turns[0]?.startLine ?? Infinity;
+  return ctx.model.notes
+    .filter((n) => n.kind === 'heading' && n.wholeLine && n.line > first)
+    .map((n) => n.line)
+    .sort((a, b) => a - b);
+}
+
+function headingName(s: string): string {
+  const t = s
+    .replace(/^\s*#+\s*/, '')
+    .replace(/[\s:]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return t ? firstWords(t, 12, 70) : 'Section';
+}
+
+function plainSymbols(ctx: Ctx, size: number): OutlineSymbol[] {
+  const { model, text } = ctx;
+  const turns = model.turns;
+  const heads = headingLines(ctx);
+  if (heads.length > 0) {
+    // A heading ends the turn it sits in: the turn's symbol stops at the last text before it.
+    for (const t of turns) {
+      const h = heads.find((x) => x > t.startLine && x <= t.endLine);
+      if (h !== undefined) ctx.ends[t.index] = Math.max(t.startLine, lastContentLine(text, model, t.startLine, h - 1));
+    }
+    const out: OutlineSymbol[] = turns.filter((t) => t.startLine < heads[0]).map((t) => turnSymbol(ctx, t));
+    heads.forEach((h, i) => {
+      const next = i + 1 < heads.length ? heads[i + 1] : model.lineCount;
+      const members = turns.filter((t) => t.startLine > h && t.startLine < next);
+      const end = Math.max(h, lastContentLine(text, model, h, next - 1));
+      out.push({
+        name: headingName(lineOf(text, model, h)),
+        detail: nameList(speakersOf(ctx, members)),
+        kind: 'section',
+        range: linesSpan(model, h, end),
+        selectionRange: contentSpan(text, model, h),
+        children: members.map((t) => turnSymbol(ctx, t)),
+      });
+    });
+    return out;
+  }
+  if (turns.length <= size) return turns.map((t) => turnSymbol(ctx, t));
+  const out: OutlineSymbol[] = [];
+  for (let a = 0; a < turns.length; a += size) {
+    const members = turns.slice(a, a + size);
+    const from = members[0].label?.timestamp;
+    const to = members[members.length - 1].label?.timestamp;
+    const times = from && to ? `${from}–${to}${SEP}` : '';
+    const name = `Turns ${a + 1}–${a + members.length}`;
+    out.push(group(ctx, name, times + nameList(speakersOf(ctx, members)), 'section', members, members.map((t) => turnSymbol(ctx, t))));
+  }
+  return out;
+}
+
+/** Every symbol of a tree, depth first (for tests and lookups). */
+export function flattenSymbols(symbols: readonly OutlineSymbol[]): OutlineSymbol[] {
+  const out: OutlineSymbol[] = [];
+  const walk = (xs: readonly OutlineSymbol[]) => {
+    for (const s of xs) {
+      out.push(s);
+      walk(s.children);
+    }
+  };
+  walk(symbols);
+  return out;
+}

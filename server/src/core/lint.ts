@@ -1,0 +1,188 @@
+/**
+ * Runs the diagnostic rules over a parsed transcript, applies configured severities and inline
+ * suppression comments, and applies fixes. Pure: text and options in, findings and text out.
+ *
+ * Suppression comments (a line of their own, or at the end of a line):
+ *   <!-- transcript-lint-disable-file [RULE...] -->       the whole file
+ *   <!-- transcript-lint-disable-next-line [RULE...] -->  the next line
+ *   <!-- transcript-lint-disable-line [RULE...] -->       this line
+ * RULE is an id (`TR003`) or a name (`empty-label`); none means every rule.
+ */
+
+import type { ParseOptions, TranscriptModel } from './model.ts';
+import { parse } from './parse.ts';
+import type { Finding, Fix, Report, Rule, RuleContext, SeveritySetting, TextEdit } from './rules/types.ts';
+import { RULES } from './rules/index.ts';
+
+export interface LintOptions {
+  /** Severity per rule id or name; `off` disables a rule. */
+  severities?: Record<string, SeveritySetting>;
+  /** Rules to run instead of the built-in set (tests). */
+  rules?: readonly Rule[];
+}
+
+/** Looks a rule up by id or name, case-insensitively. */
+export function findRule(key: string, rules: readonly Rule[] = RULES): Rule | undefined {
+  const k = key.toLowerCase();
+  return rules.find((r) => r.id.toLowerCase() === k || r.name === k);
+}
+
+function severityFor(rule: Rule, severities: Record<string, SeveritySetting> | undefined): SeveritySetting {
+  if (!severities) return rule.severity;
+  return severities[rule.id] ?? severities[rule.name] ?? severities[rule.id.toLowerCase()] ?? rule.severity;
+}
+
+interface Suppressions {
+  file: Set<string> | 'all' | null;
+  lines: Map<number, Set<string> | 'all'>;
+}
+
+const SUPPRESS = /<!--\s*transcript-lint-disable(-file|-next-line|-line)?\b([^>]*?)-->/g;
+
+function suppressions(ctx: Pick<RuleContext, 'line'>, lineCount: number, rules: readonly Rule[]): Suppressions {
+  const out: Suppressions = { file: null, lines: new Map() };
+  const add = (target: Set<string> | 'all' | null, ids: string[]): Set<string> | 'all' => {
+    if (ids.length === 0 || target === 'all') return 'all';
+    const set = target ?? new Set<string>();
+    for (const id of ids) set.add(id);
+    return set;
+  };
+  for (let i = 0; i < lineCount; i++) {
+    const s = ctx.line(i);
+    if (!s.includes('transcript-lint-disable')) continue;
+    SUPPRESS.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = SUPPRESS.exec(s)) !== null) {
+      const ids = m[2]
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((k) => findRule(k, rules)?.id ?? k.toUpperCase());
+      const kind = m[1] ?? '-file';
+      if (kind === '-file') out.file = add(out.file, ids);
+      else {
+        const line = kind === '-next-line' ? i + 1 : i;
+        out.lines.set(line, add(out.lines.get(line) ?? null, ids));
+      }
+    }
+  }
+  return out;
+}
+
+function isSuppressed(s: Suppressions, f: Finding): boolean {
+  const hit = (x: Set<string> | 'all' | null | undefined) => x === 'all' || (x instanceof Set && x.has(f.code));
+  return hit(s.file) || hit(s.lines.get(f.line));
+}
+
+/** Builds the context rules see. */
+export function ruleContext(text: string, model: TranscriptModel, report: (r: Report) => void): RuleContext {
+  return {
+    text,
+    model,
+    line: (i) => text.substr(model.lineStarts[i], model.lineLengths[i]),
+    offsetAt: (line, column) => {
+      if (line >= model.lineCount) return text.length;
+      return model.lineStarts[line] + Math.max(0, Math.min(column, model.lineLengths[line]));
+    },
+    lineEndWithBreak: (i) => (i + 1 < model.lineCount ? model.lineStarts[i + 1] : text.length),
+    report,
+  };
+}
+
+/**
+ * Runs every enabled rule. A rule that throws is reported as one finding of its own instead of
+ * taking the others down.
+ */
+export function lint(text: string, model: TranscriptModel = parse(text), options: LintOptions = {}): Finding[] {
+  const rules = options.rules ?? RULES;
+  const findings: Finding[] = [];
+  let current: Rule | null = null;
+  let severity: SeveritySetting = 'warning';
+  const ctx = ruleContext(text, model, (r) => {
+    if (!current || severity === 'off') return;
+    findings.push({ ...r, code: current.id, rule: current.name, severity, fixes: r.fixes ?? [] });
+  });
+  for (const rule of rules) {
+    severity = severityFor(rule, options.severities);
+    if (severity === 'off') continue;
+    current = rule;
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      findings.push({
+        code: rule.id,
+        rule: rule.name,
+        severity: 'information',
+        line: 0,
+        column: 0,
+        endLine: 0,
+        endColumn: 0,
+        message: `Rule ${rule.id} (${rule.name}) failed on this document: ${(e as Error)?.message ?? e}. Please report it.`,
+        fixes: [],
+      });
+    }
+  }
+  current = null;
+  const sup = suppressions(ctx, model.lineCount, rules);
+  return findings
+    .filter((f) => !isSuppressed(sup, f))
+    .sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+}
+
+/**
+ * Applies non-overlapping edits to `text`. Overlapping edits after the first are dropped, so the
+ * result never garbles the text.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos || e.end < e.start || e.end > text.length) continue;
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** The fix that fix-all applies for a finding: the preferred safe one, else the only safe one. */
+export function safeFix(f: Finding): Fix | undefined {
+  const safe = f.fixes.filter((x) => x.safe);
+  return safe.find((x) => x.preferred) ?? (safe.length === 1 ? safe[0] : undefined);
+}
+
+/**
+ * Applies every safe fix, re-parsing and re-linting until nothing changes (at most `passes`
+ * times), and returns the fixed text with the number of fixes applied.
+ */
+export function fixAll(
+  text: string,
+  options: LintOptions = {},
+  passes = 10,
+  parseOptions: ParseOptions = {},
+): { text: string; applied: number } {
+  let applied = 0;
+  let current = text;
+  for (let pass = 0; pass < passes; pass++) {
+    const findings = lint(current, parse(current, parseOptions), options);
+    const edits: TextEdit[] = [];
+    let taken = 0;
+    let lastEnd = -1;
+    // Take fixes whose edits do not overlap those already taken in this pass.
+    const fixes = findings.map(safeFix).filter((x): x is Fix => x !== undefined);
+    fixes.sort((a, b) => Math.min(...a.edits.map((e) => e.start)) - Math.min(...b.edits.map((e) => e.start)));
+    for (const fix of fixes) {
+      const start = Math.min(...fix.edits.map((e) => e.start));
+      const end = Math.max(...fix.edits.map((e) => e.end));
+      if (start < lastEnd) continue;
+      edits.push(...fix.edits);
+      lastEnd = Math.max(end, start + 1);
+      taken++;
+    }
+    if (taken === 0) break;
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    current = next;
+    applied += taken;
+  }
+  return { text: current, applied };
+}

@@ -1,0 +1,80 @@
+/**
+ * Who the document says takes part, before the speech begins: `Interviewer: Joan Mercer (JM)`,
+ * `Person interviewed: Callum REID`, `Other persons present: Ms P. HALLORAN (Solicitor)`,
+ * `Speakers: Operator; Claire Dumont, Chief Executive Officer`, and front-matter `speakers:` lists.
+ * The roster gives short labels their full names (`JM:` is Joan Mercer, `SOLICITOR:` is
+ * Ms Halloran) and tells who asks in an interview.
+ */
+
+import type { SpeakerRole } from './model.ts';
+import { isNameLike } from './names.ts';
+import { collapseSpaces } from './text.ts';
+
+export interface RosterEntry {
+  /** The name as written (`Joan Mercer`, `Ms P. HALLORAN`). */
+  name: string;
+  /** A role given with it (`Solicitor`), or ''. */
+  role: string;
+  /** A short code the labels may use (`JM`), or ''. */
+  code: string;
+  /** What the key says about the part the person plays. */
+  part?: SpeakerRole;
+}
+
+const QUESTIONER_KEYS = /^(interviewers?|interviewer\(s\)|interviewed by|reporter|examiner)$/i;
+const ANSWERER_KEYS = /^(interviewee|interviewees|person interviewed|narrator|respondent|witness|witnesses|deponent|subject)$/i;
+const MODERATOR_KEYS = /^(moderator|moderators|chair|chairs|chairperson|convener)$/i;
+const OTHER_KEYS = /^(speakers?|participants?|panel|panelists|panellists|present|other persons? present|also present|attendees|cast|with|hosts?|presenters?|guests?)$/i;
+
+/** Splits on commas and semicolons outside parentheses, and on ` and ` / ` & `. */
+function splitNames(value: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of value) {
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    if ((ch === ',' || ch === ';') && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.flatMap((p) => p.split(/\s+(?:and|&)\s+/)).map((p) => p.trim()).filter(Boolean);
+}
+
+/** Reads one roster item: `Joan Mercer (JM)`, `DC 4471 JONES`, `Ms P. HALLORAN (Solicitor, Carrow & Finch)`. */
+export function rosterItem(raw: string, part?: SpeakerRole): RosterEntry | null {
+  let s = collapseSpaces(raw).replace(/\s\d{3,6}\b/g, ''); // badge and staff numbers
+  let code = '';
+  let role = '';
+  const paren = /\s*\(([^()]*)\)\s*$/.exec(s);
+  if (paren) {
+    const inner = paren[1].trim();
+    if (/^[A-Z][A-Z.]{0,5}$/.test(inner)) code = inner.replace(/\./g, '');
+    else role = inner.split(',')[0].trim();
+    s = s.slice(0, paren.index).trim();
+  }
+  if (!isNameLike(s)) return null;
+  return { name: s, role, code, ...(part ? { part } : {}) };
+}
+
+/** Reads `Key: value` lines in `[from, to)` whose key names participants. */
+export function rosterFromLines(line: (i: number) => string, from: number, to: number): RosterEntry[] {
+  const out: RosterEntry[] = [];
+  for (let i = from; i < to; i++) {
+    const m = /^\s*(?:\*\*)?([A-Za-z][A-Za-z ()'’-]{1,40}?)(?:\*\*)?\s*:(?:\*\*)?\s+(.+)$/.exec(line(i));
+    if (!m) continue;
+    const key = m[1].trim();
+    let part: SpeakerRole | undefined;
+    if (QUESTIONER_KEYS.test(key)) part = 'questioner';
+    else if (ANSWERER_KEYS.test(key)) part = 'answerer';
+    else if (MODERATOR_KEYS.test(key)) part = 'moderator';
+    else if (!OTHER_KEYS.test(key)) continue;
+    for (const item of splitNames(m[2])) {
+      const e = rosterItem(item, part);
+      if (e) out.push(e);
+    }
+  }
+  return out;
+}

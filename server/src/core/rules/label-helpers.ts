@@ -1,0 +1,234 @@
+/**
+ * Helpers shared by the label rules (TR001-TR004, TR006, TR007, TR014): label ranges, line
+ * deletions and insertions as text edits, the document's line break, label use counts.
+ * Pure functions over the rule context; no rule logic here.
+ */
+
+import type { Label, Speaker, TranscriptModel, Turn } from '../model.ts';
+import type { RuleContext, TextEdit } from './types.ts';
+import { collapseSpaces, normalizeSpaces } from '../text.ts';
+import { parse } from '../parse.ts';
+
+/** A 0-based range as reports take it. */
+interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/**
+ * Column shift between the model and `ctx.line(0)` when the text starts with a byte-order mark:
+ * the parser measures line 0 without the BOM, the rule context keeps it. Checked against the
+ * text rather than assumed, so the helpers stay right if the parser changes its convention.
+ */
+function bomShift(ctx: RuleContext, label: Label): number {
+  if (label.line !== 0 || !ctx.model.bom) return 0;
+  const s = ctx.line(0);
+  if (s.charCodeAt(0) !== 0xfeff) return 0;
+  const at = (k: number) => collapseSpaces(s.slice(label.start + k, label.end + k));
+  return at(0) !== collapseSpaces(label.text) && at(1) === collapseSpaces(label.text) ? 1 : 0;
+}
+
+/** Columns of a label's text on its line, in the rule context's terms. */
+export function labelCols(ctx: RuleContext, label: Label): { start: number; end: number; textStart: number } {
+  const k = bomShift(ctx, label);
+  return { start: label.start + k, end: label.end + k, textStart: label.textStart < 0 ? -1 : label.textStart + k };
+}
+
+/** The range of a label's text (decoration such as `**`, the colon and a timestamp excluded). */
+export function labelSpan(ctx: RuleContext, label: Label): Span {
+  const c = labelCols(ctx, label);
+  return { line: label.line, column: c.start, endLine: label.line, endColumn: c.end };
+}
+
+/** The line break the document uses (its first one), `\n` when it has none. */
+export function eolOf(text: string): string {
+  const i = text.search(/[\r\n]/);
+  if (i < 0) return '\n';
+  return text[i] === '\r' ? (text[i + 1] === '\n' ? '\r\n' : '\r') : '\n';
+}
+
+/** True when line `i` holds nothing but spaces of any kind (no-break, zero-width, a BOM). */
+export function isBlank(ctx: RuleContext, i: number): boolean {
+  return normalizeSpaces(ctx.line(i)).trim() === '';
+}
+
+/** Offset of the start of line `i`, after the BOM on line 0 (edits never remove the BOM). */
+export function lineStartOffset(ctx: RuleContext, i: number): number {
+  const o = ctx.offsetAt(i, 0);
+  return i === 0 && ctx.text.charCodeAt(0) === 0xfeff ? o + 1 : o;
+}
+
+/**
+ * An edit deleting lines `[from, to]` with their line breaks. When they are the last content of
+ * the document, the blank lines before them go too, so the text ends where the speech ends.
+ */
+export function deleteLines(ctx: RuleContext, from: number, to: number): TextEdit {
+  const n = ctx.model.lineCount;
+  let last = to;
+  while (last + 1 < n && isBlank(ctx, last + 1)) last++;
+  if (last === n - 1) {
+    // Nothing but blank lines after: also drop the blank lines before `from`.
+    let first = from;
+    while (first > 0 && isBlank(ctx, first - 1)) first--;
+    if (first > 0) return { start: ctx.lineEndWithBreak(first - 1), end: ctx.text.length, newText: '' };
+    return { start: lineStartOffset(ctx, from), end: ctx.text.length, newText: '' };
+  }
+  return { start: lineStartOffset(ctx, from), end: ctx.lineEndWithBreak(to), newText: '' };
+}
+
+/** How many turns use each label text of a speaker, in first-use order. */
+export function labelCounts(model: TranscriptModel, speaker: Speaker): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of speaker.turns) {
+    const text = model.turns[t].label?.text;
+    if (text !== undefined) counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The label a speaker is usually written with: the most used variant; ties go to the first used. */
+export function canonicalLabel(model: TranscriptModel, speaker: Speaker, exclude: ReadonlySet<number> = new Set()): string | null {
+  const counts = new Map<string, number>();
+  for (const t of speaker.turns) {
+    const text = model.turns[t].label?.text;
+    if (text !== undefined && !exclude.has(t)) counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let bestCount = 0;
+  // Map order is first-use order, and only a strictly larger count takes over.
+  for (const [text, c] of counts) {
+    if (c > bestCount) {
+      best = text;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+/** Notes that stand for speech that was there (`[inaudible]`, `(Laughter.)`, `[sic]`): not timestamps or headings. */
+function speechNotes(model: TranscriptModel, turn: Turn): number {
+  let n = 0;
+  for (const note of model.notes) {
+    if (note.line < turn.startLine || note.line > turn.endLine) continue;
+    if (turn.label && note.line === turn.label.line && note.end <= turn.label.end) continue;
+    if (note.kind === 'timestamp' || note.kind === 'heading') continue;
+    n++;
+  }
+  return n;
+}
+
+/** A labelled turn with no words of speech and no note standing for speech. */
+export function isEmptyTurn(model: TranscriptModel, turn: Turn): boolean {
+  return turn.label !== null && turn.label.form !== 'dash' && turn.words === 0 && speechNotes(model, turn) === 0;
+}
+
+/** Quotes a label for a message. */
+export function q(s: string): string {
+  return `"${s}"`;
+}
+
+/** `1 turn`, `3 turns`. */
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${n} ${n === 1 ? word : pluralWord}`;
+}
+
+/**
+ * True when a label is clearly a speaker label: written with a colon, bold or a timestamp,
+ * inline, anonymous (`Question`), or its speaker says a sentence somewhere. A plain line the
+ * parser took for a label whose "speaker" never says a sentence is more likely a heading; the
+ * empty-label rules leave it alone rather than offer to delete it.
+ */
+export function trustedLabel(ctx: RuleContext, turn: Turn): boolean {
+  const { model } = ctx;
+  const label = turn.label;
+  if (!label) return false;
+  if (label.form !== 'standalone' || label.timestamp !== undefined) return true;
+  const c = labelCols(ctx, label);
+  const s = ctx.line(label.line);
+  if (/[:*_]/.test(s.slice(c.end)) || /[*_]\s*$/.test(s.slice(0, c.start))) return true;
+  if (turn.speaker < 0) return false;
+  const sp = model.speakers[turn.speaker];
+  if (sp.anonymous) return true;
+  for (const t of sp.turns) {
+    const other = model.turns[t];
+    if (other.words === 0) continue;
+    for (let i = other.endLine; i > other.startLine; i--) {
+      const line = ctx.line(i).trim();
+      if (line === '') continue;
+      if (/[.?!…]["”’)\]]*$/u.test(line)) return true;
+      break;
+    }
+  }
+  return false;
+}
+
+/** The words of the turns in order (lower-case): speech without notes, plus label words when asked. */
+function turnWords(text: string, model: TranscriptModel, withLabels: boolean): string[] {
+  const out: string[] = [];
+  const wordsOf = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const notesByLine = new Map<number, { start: number; end: number }[]>();
+  for (const n of model.notes) {
+    const list = notesByLine.get(n.line);
+    if (list) list.push(n);
+    else notesByLine.set(n.line, [n]);
+  }
+  for (const t of model.turns) {
+    if (withLabels && t.label) out.push(...wordsOf(t.label.text));
+    for (let i = t.startLine; i <= t.endLine; i++) {
+      let s = text.substr(model.lineStarts[i], model.lineLengths[i]);
+      if (i === 0 && model.bom) s = s.slice(1);
+      for (const n of notesByLine.get(i) ?? []) s = s.slice(0, n.start) + ' '.repeat(Math.max(0, n.end - n.start)) + s.slice(n.end);
+      if (t.label && i === t.label.line) {
+        if (t.label.textStart < 0) continue;
+        s = ' '.repeat(t.label.textStart) + s.slice(t.label.textStart);
+      }
+      out.push(...wordsOf(s));
+    }
+  }
+  return out;
+}
+
+const speechCache = new WeakMap<TranscriptModel, string[]>();
+const verifyBudget = new WeakMap<RuleContext, number>();
+/** At most this many fixes are verified by re-parsing per lint run. */
+const VERIFY_LIMIT = 25;
+
+/**
+ * True when applying `edits` keeps every word of speech: re-parses the result and checks that the
+ * speech of the turns before is still there in order (as speech or, for a label the parser
+ * misread as speech, as a label). Deleting a label can change how the parser reads the lines
+ * around it; a fix is only safe if it does not. Past a budget of re-parses per lint run it
+ * answers false, so the fix is offered but not applied blindly (fix-all's next pass verifies it).
+ * With `sameTurns`, every turn must also still start on the same line (for rewrites in place).
+ */
+export function keepsSpeech(ctx: RuleContext, edits: TextEdit[], options: { sameTurns?: boolean } = {}): boolean {
+  const { model, text } = ctx;
+  const used = verifyBudget.get(ctx) ?? 0;
+  if (used >= VERIFY_LIMIT) return false;
+  verifyBudget.set(ctx, used + 1);
+  let before = speechCache.get(model);
+  if (!before) speechCache.set(model, (before = turnWords(text, model, false)));
+  const sorted = [...edits].sort((a, b) => b.start - a.start);
+  let next = text;
+  for (const e of sorted) next = next.slice(0, e.start) + e.newText + next.slice(e.end);
+  const parsed = parse(next, model.dialectForced ? { dialect: model.dialect } : {});
+  if (options.sameTurns) {
+    // A rewrite in place must leave every turn where it was.
+    if (parsed.turns.length !== model.turns.length) return false;
+    for (let i = 0; i < parsed.turns.length; i++) {
+      const a = parsed.turns[i];
+      const b = model.turns[i];
+      if (a.startLine !== b.startLine || (a.label === null) !== (b.label === null)) return false;
+    }
+  }
+  const after = turnWords(next, parsed, true);
+  let j = 0;
+  for (const w of before) {
+    while (j < after.length && after[j] !== w) j++;
+    if (j === after.length) return false;
+    j++;
+  }
+  return true;
+}

@@ -1,0 +1,226 @@
+import type { Fix, Rule, RuleContext } from './types.ts';
+import { noteKind } from '../notes.ts';
+
+interface Bracket {
+  line: number;
+  /** Column of the bracket, including a Markdown escape backslash (`\[`). */
+  start: number;
+  end: number;
+  ch: '[' | ']' | '(' | ')';
+  escaped: boolean;
+  /** Possibly not a bracket (list marker, emoticon): ignored when it has no partner. */
+  soft: boolean;
+}
+
+const PARTNER: Record<string, '[' | ']' | '(' | ')'> = { '[': ']', ']': '[', '(': ')', ')': '(' };
+
+/** Words that make a one-word note: `[inaudible`, `(laughter`, `[sic`, `[crosstalk`. */
+function isNoteWord(w: string): boolean {
+  const k = w.toLowerCase();
+  return k === 'sic' || k === 'sp' || k === '?' || noteKind(k) === 'inaudible' || noteKind(k) === 'action';
+}
+
+/**
+ * A bracket that may not be one: a list marker (`1)`, `a)`, `iii)`) or an emoticon (`:)`, `;-)`, `:(`).
+ * Such a bracket is ignored when it has no partner.
+ */
+function soft(s: string, i: number, ch: string): boolean {
+  const before = s.slice(Math.max(0, i - 2), i);
+  if ((ch === ')' || ch === '(') && /[:;=][-'^]?$/.test(before) && (i + 1 >= s.length || /[\s.,!?]/.test(s[i + 1]))) return true;
+  return ch === ')' && /(?:^|[\s“"])(\d{1,2}|[a-zA-Z]|[ivx]{1,4})$/.test(s.slice(0, i));
+}
+
+/** Brackets of one line (0-based columns). */
+function scan(s: string, line: number, out: Bracket[]): void {
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c !== '[' && c !== ']' && c !== '(' && c !== ')') continue;
+    const escaped = i > 0 && s[i - 1] === '\\';
+    out.push({ line, start: escaped ? i - 1 : i, end: i + 1, ch: c, escaped, soft: soft(s, i, c) });
+  }
+}
+
+/** The paragraphs of the speech: runs of non-blank lines inside one turn; CHAT dependent tiers stand alone. */
+function units(ctx: RuleContext): { start: number; end: number }[] {
+  const { model } = ctx;
+  // CHAT dependent tiers and caption cue lines stand alone; WebVTT NOTE/STYLE blocks are comments, not speech.
+  const tierLines = new Set<number>();
+  const skip = new Set<number>();
+  for (const n of model.notes) {
+    if (model.dialect === 'webvtt' && n.kind === 'heading' && n.wholeLine) skip.add(n.line);
+    else if (n.kind === 'tier' || (model.dialect === 'webvtt' && n.wholeLine)) tierLines.add(n.line);
+  }
+  const out: { start: number; end: number }[] = [];
+  for (const block of model.blocks) {
+    if (block.kind !== 'turn') continue;
+    let start = -1;
+    for (let i = block.startLine; i <= block.endLine + 1; i++) {
+      const isEnd = i > block.endLine;
+      const blank = isEnd || ctx.line(i).trim() === '' || tierLines.has(i) || skip.has(i);
+      // A CHAT main tier's continuation lines start with a tab; any other CHAT line starts a new unit.
+      const chatBreak = model.dialect === 'chat' && !isEnd && !blank && start >= 0 && !/^\s/.test(ctx.line(i));
+      if ((blank || chatBreak) && start >= 0) {
+        out.push({ start, end: i - 1 });
+        start = -1;
+      }
+      if (!blank && start < 0) start = i;
+      if (tierLines.has(i) && !isEnd) out.push({ start: i, end: i });
+    }
+  }
+  return out;
+}
+
+/** The word right after an opener (or right before a closer), without trailing punctuation. */
+function wordAfter(s: string, col: number): { word: string; end: number } {
+  const m = /^[^\s[\]()\\]+/.exec(s.slice(col));
+  if (!m) return { word: '', end: col };
+  const word = m[0].replace(/[.,;:!?"”’']+$/, '');
+  return { word, end: col + word.length };
+}
+
+function wordBefore(s: string, col: number): { word: string; start: number } {
+  const m = /[^\s[\]()\\]+$/.exec(s.slice(0, col));
+  if (!m) return { word: '', start: col };
+  const word = m[0].replace(/^["“‘']+/, '');
+  return { word, start: col - word.length };
+}
+
+/** TR009: an opening bracket with no closing partner in its paragraph, or a closing bracket with no opener. */
+export const unbalancedBrackets: Rule = {
+  id: 'TR009',
+  name: 'unbalanced-brackets',
+  description: 'An opening `[` or `(` has no closing partner in its paragraph, or a closing bracket has no opener.',
+  rationale:
+    'Brackets mark notes (`[inaudible]`, `(Laughter.)`, `[sic]`) that are not speech. An unclosed bracket makes the ' +
+    'rest of the paragraph read as a note, or a note read as speech, for readers, word counts and search alike.',
+  severity: 'warning',
+  fixable: true,
+  example: { bad: 'MS. PSAKI:  We will [inaudible have more on that.', good: 'MS. PSAKI:  We will [inaudible] have more on that.' },
+  check(ctx) {
+    for (const u of units(ctx)) {
+      const all: Bracket[] = [];
+      for (let i = u.start; i <= u.end; i++) scan(ctx.line(i), i, all);
+      const stack: Bracket[] = [];
+      const unclosed: Bracket[] = [];
+      const unopened: Bracket[] = [];
+      const mismatched: { open: Bracket; close: Bracket }[] = [];
+      for (const b of all) {
+        if (b.ch === '[' || b.ch === '(') {
+          stack.push(b);
+          continue;
+        }
+        const want = PARTNER[b.ch];
+        let k = stack.length - 1;
+        while (k >= 0 && stack[k].ch !== want) k--;
+        if (k >= 0) {
+          // Openers above the partner were never closed; they stay reported when the stack is drained.
+          const above = stack.splice(k);
+          above.shift();
+          unclosed.push(...above);
+        } else if (b.soft) {
+          continue;
+        } else if (stack.length > 0 && stack[stack.length - 1].line === b.line && !stack[stack.length - 1].soft) {
+          // `[inaudible)`: opened with one kind and closed with the other, on the same line.
+          mismatched.push({ open: stack.pop()!, close: b });
+        } else unopened.push(b);
+      }
+      unclosed.push(...stack);
+      for (const b of unclosed) if (!b.soft) reportUnclosed(ctx, b);
+      for (const b of unopened) reportUnopened(ctx, b);
+      for (const m of mismatched) reportMismatch(ctx, m.open, m.close);
+    }
+  },
+};
+
+const shown = (b: Bracket) => (b.escaped ? `\\${b.ch}` : b.ch);
+const closerFor = (b: Bracket) => (b.escaped ? `\\${PARTNER[b.ch]}` : PARTNER[b.ch]);
+const kind = (b: Bracket) => (b.ch === '[' || b.ch === ']' ? 'square bracket' : 'parenthesis');
+
+function reportUnclosed(ctx: RuleContext, b: Bracket): void {
+  const s = ctx.line(b.line);
+  const closer = closerFor(b);
+  const { word, end } = wordAfter(s, b.end);
+  const eol = s.trimEnd().length;
+  const fixes: Fix[] = [];
+  const oneWord = word !== '' && isNoteWord(word) && end < eol;
+  if (oneWord) {
+    fixes.push({
+      title: `Close the note after "${word}": ${shown(b)}${word}${closer}`,
+      edits: [{ start: ctx.offsetAt(b.line, end), end: ctx.offsetAt(b.line, end), newText: closer }],
+      preferred: true,
+      safe: false,
+    });
+  }
+  fixes.push({
+    title: `Close the ${kind(b)} at the end of the line`,
+    edits: [{ start: ctx.offsetAt(b.line, eol), end: ctx.offsetAt(b.line, eol), newText: closer }],
+    preferred: !oneWord && word !== '' && isNoteWord(word),
+    safe: false,
+  });
+  const snippet = s.slice(b.start, Math.min(s.length, Math.max(end, b.end) + 20)).trimEnd();
+  ctx.report({
+    line: b.line,
+    column: b.start,
+    endLine: b.line,
+    endColumn: b.end,
+    message:
+      `The opening ${kind(b)} "${shown(b)}" in "${snippet}${snippet.length < s.length - b.start ? '…' : ''}" is never closed in its paragraph. ` +
+      `An unclosed bracket makes the text after it read as a note rather than speech (or hides where the note ends). ` +
+      `Add the missing "${closer}" where the note ends${oneWord ? ` (after "${word}")` : ''}, or remove the stray "${shown(b)}".`,
+    fixes,
+  });
+}
+
+function reportUnopened(ctx: RuleContext, b: Bracket): void {
+  const s = ctx.line(b.line);
+  const opener = b.escaped ? `\\${PARTNER[b.ch]}` : PARTNER[b.ch];
+  const { word, start } = wordBefore(s, b.start);
+  const fixes: Fix[] = [];
+  const oneWord = word !== '' && isNoteWord(word.replace(/[.,;:!?]+$/, ''));
+  if (oneWord) {
+    fixes.push({
+      title: `Open the note before "${word}": ${opener}${word}${shown(b)}`,
+      edits: [{ start: ctx.offsetAt(b.line, start), end: ctx.offsetAt(b.line, start), newText: opener }],
+      preferred: true,
+      safe: false,
+    });
+  }
+  fixes.push({
+    title: `Remove the stray "${shown(b)}"`,
+    edits: [{ start: ctx.offsetAt(b.line, b.start), end: ctx.offsetAt(b.line, b.end), newText: '' }],
+    safe: false,
+  });
+  ctx.report({
+    line: b.line,
+    column: b.start,
+    endLine: b.line,
+    endColumn: b.end,
+    message:
+      `The closing ${kind(b)} "${shown(b)}" has no opening "${opener}" before it in its paragraph. ` +
+      'A stray closer usually means the start of a note was lost, so the note reads as speech. ' +
+      `Add the missing "${opener}" where the note starts${oneWord ? ` (before "${word}")` : ''}, or remove the stray "${shown(b)}".`,
+    fixes,
+  });
+}
+
+function reportMismatch(ctx: RuleContext, open: Bracket, close: Bracket): void {
+  const s = ctx.line(close.line);
+  const right = closerFor(open);
+  ctx.report({
+    line: close.line,
+    column: close.start,
+    endLine: close.line,
+    endColumn: close.end,
+    message:
+      `"${s.slice(open.start, close.end)}" opens with "${shown(open)}" but closes with "${shown(close)}". ` +
+      `Mismatched brackets leave the note open for readers and tools. Close it with "${right}".`,
+    fixes: [
+      {
+        title: `Close with "${right}"`,
+        edits: [{ start: ctx.offsetAt(close.line, close.start), end: ctx.offsetAt(close.line, close.end), newText: right }],
+        preferred: true,
+        safe: false,
+      },
+    ],
+  });
+}

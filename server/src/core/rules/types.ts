@@ -1,0 +1,75 @@
+/**
+ * The contract between diagnostic rules and everything that shows them (language server, CLI).
+ * Pure data: positions are 0-based lines and UTF-16 columns; edits are offsets into the text.
+ */
+
+import type { TranscriptModel } from '../model.ts';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** Replace `[start, end)` of the original text with `newText`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  /** What the fix does, as a code-action title: `Rewrite label as "Mark Rutte, NATO Secretary General"`. */
+  title: string;
+  edits: TextEdit[];
+  /** The one clearly right fix (marked preferred in the editor). */
+  preferred?: boolean;
+  /** Safe to apply without looking (used by fix-all and `--fix`). Never true for a fix that removes speech. */
+  safe: boolean;
+}
+
+export interface Finding {
+  /** The rule's stable id (`TR001`). */
+  code: string;
+  /** The rule's readable name (`unattributed-speech`). */
+  rule: string;
+  severity: Severity;
+  /** Exactly the problem: 0-based lines, UTF-16 columns, end exclusive. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** What is wrong, why it matters, and how to fix it. */
+  message: string;
+  fixes: Fix[];
+}
+
+/** What a rule reports; the runner adds code, rule name and severity. */
+export type Report = Omit<Finding, 'code' | 'rule' | 'severity' | 'fixes'> & { fixes?: Fix[] };
+
+export interface RuleContext {
+  readonly text: string;
+  readonly model: TranscriptModel;
+  /** Line `i` without its line break (the BOM is not removed). */
+  line(i: number): string;
+  /** Offset of (line, column) in the text. */
+  offsetAt(line: number, column: number): number;
+  /** Offset just past line `i` including its line break (the start of line i+1, or the text length). */
+  lineEndWithBreak(i: number): number;
+  report(r: Report): void;
+}
+
+export interface Rule {
+  /** Stable id, never reused: `TR001`. */
+  id: string;
+  /** Readable kebab-case name: `unattributed-speech`. */
+  name: string;
+  /** One sentence: what the rule finds. */
+  description: string;
+  /** Why it matters, for the docs. */
+  rationale: string;
+  severity: Severity;
+  /** Whether the rule offers a fix. */
+  fixable: boolean;
+  /** A short transcript that triggers the rule, and the same after the fix (for the docs). */
+  example?: { bad: string; good?: string };
+  check(ctx: RuleContext): void;
+}

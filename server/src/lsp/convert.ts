@@ -1,0 +1,156 @@
+/**
+ * Core data -> LSP types. The only place that knows both shapes; no connection, no state.
+ */
+
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  FoldingRangeKind,
+  SymbolKind,
+  type CodeAction,
+  type Diagnostic,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Range,
+  type SymbolInformation,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
+import type { Finding, Fix, Severity, TextEdit, TranscriptModel } from '../core/index.ts';
+import type { Fold, OutlineKind, OutlineSymbol, Span } from '../core/features/index.ts';
+import { positionAt } from '../core/features/index.ts';
+
+/** Where rule documentation lives: `${RULE_DOCS_BASE}TR005.md`. The one place to change it. */
+export const RULE_DOCS_BASE = 'https://github.com/transcript-tools/vscode-transcript/blob/main/docs/rules/';
+
+/** `diagnostic.source` of every diagnostic this server publishes. */
+export const SOURCE = 'transcript';
+
+/** The code-action kind of "fix all safe problems" (a sub-kind of `source.fixAll`). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.transcript`;
+
+/** What a diagnostic carries for its code actions: the fixes as offset edits into `version`. */
+export interface DiagnosticData {
+  version: number;
+  rule: string;
+  fixes: Fix[];
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toRange(s: Span): Range {
+  return { start: { line: s.start.line, character: s.start.col }, end: { line: s.end.line, character: s.end.col } };
+}
+
+export function toDiagnostic(f: Finding, version: number): Diagnostic {
+  const data: DiagnosticData = { version, rule: f.rule, fixes: f.fixes };
+  return {
+    range: { start: { line: f.line, character: f.column }, end: { line: f.endLine, character: f.endColumn } },
+    severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
+    code: f.code,
+    codeDescription: { href: `${RULE_DOCS_BASE}${f.code}.md` },
+    source: SOURCE,
+    message: f.message,
+    data,
+  };
+}
+
+/** Reads `diagnostic.data` back, or null when it is not ours or not well formed. */
+export function readDiagnosticData(d: Diagnostic): DiagnosticData | null {
+  const x = d.data as Partial<DiagnosticData> | undefined;
+  if (!x || typeof x !== 'object' || typeof x.version !== 'number' || !Array.isArray(x.fixes)) return null;
+  const fixes = x.fixes.filter(
+    (f): f is Fix =>
+      !!f &&
+      typeof f.title === 'string' &&
+      Array.isArray(f.edits) &&
+      f.edits.every((e) => !!e && typeof e.start === 'number' && typeof e.end === 'number' && typeof e.newText === 'string'),
+  );
+  return { version: x.version, rule: typeof x.rule === 'string' ? x.rule : '', fixes };
+}
+
+export function toTextEdit(model: TranscriptModel, e: TextEdit): LspTextEdit {
+  const a = positionAt(model, e.start);
+  const b = positionAt(model, Math.max(e.start, e.end));
+  return { range: { start: { line: a.line, character: a.col }, end: { line: b.line, character: b.col } }, newText: e.newText };
+}
+
+/** True when every edit lies inside the text and is well ordered. */
+export function editsFit(model: TranscriptModel, edits: readonly TextEdit[]): boolean {
+  return edits.every((e) => e.start >= 0 && e.end >= e.start && e.end <= model.length);
+}
+
+export function toQuickFix(uri: string, model: TranscriptModel, fix: Fix, diagnostic: Diagnostic): CodeAction {
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: fix.preferred === true,
+    edit: { changes: { [uri]: fix.edits.map((e) => toTextEdit(model, e)) } },
+  };
+}
+
+/**
+ * One edit that turns `before` into `after`: the changed middle between their common prefix and
+ * suffix (so the editor keeps cursors and folds outside it).
+ */
+export function diffEdit(before: string, after: string): TextEdit | null {
+  if (before === after) return null;
+  let p = 0;
+  const max = Math.min(before.length, after.length);
+  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  // Do not split a surrogate pair or a CRLF.
+  if (p > 0 && p < before.length && isLowSurrogateOrLf(before, p)) p--;
+  let s = 0;
+  while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
+  return { start: p, end: before.length - s, newText: after.slice(p, after.length - s) };
+}
+
+function isLowSurrogateOrLf(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return (c >= 0xdc00 && c <= 0xdfff) || (c === 10 && s.charCodeAt(i - 1) === 13);
+}
+
+const SYMBOL_KIND: Record<OutlineKind, SymbolKind> = {
+  frontMatter: SymbolKind.Module,
+  preamble: SymbolKind.Package,
+  section: SymbolKind.Namespace,
+  opening: SymbolKind.Event,
+  pair: SymbolKind.Interface,
+  unanswered: SymbolKind.Interface,
+  turn: SymbolKind.String,
+};
+
+export function toDocumentSymbol(s: OutlineSymbol): DocumentSymbol {
+  return {
+    // Editors reject empty names.
+    name: s.name.trim() || '(untitled)',
+    detail: s.detail,
+    kind: SYMBOL_KIND[s.kind] ?? SymbolKind.String,
+    range: toRange(s.range),
+    selectionRange: toRange(s.selectionRange),
+    children: s.children.map(toDocumentSymbol),
+  };
+}
+
+/** Flat symbols for clients without hierarchical symbol support. */
+export function toSymbolInformation(uri: string, symbols: readonly OutlineSymbol[]): SymbolInformation[] {
+  const out: SymbolInformation[] = [];
+  const walk = (xs: readonly OutlineSymbol[], container: string | undefined) => {
+    for (const s of xs) {
+      const name = s.name.trim() || '(untitled)';
+      out.push({ name, kind: SYMBOL_KIND[s.kind] ?? SymbolKind.String, location: { uri, range: toRange(s.range) }, ...(container ? { containerName: container } : {}) });
+      walk(s.children, name);
+    }
+  };
+  walk(symbols, undefined);
+  return out;
+}
+
+export function toFoldingRange(f: Fold): FoldingRange {
+  return { startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region };
+}
