@@ -19,7 +19,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'transcript' },
       { scheme: 'untitled', language: 'transcript' },
     ],
-    synchronize: { configurationSection: 'transcript' },
+    synchronize: {
+      configurationSection: 'transcript',
+      // The project configuration the CLI reads too: the server re-reads it when it changes.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.transcript-lint.{json,yaml,yml}'),
+    },
   };
   // The id `transcript` makes `transcript.trace.server` the trace setting.
   client = new LanguageClient('transcript', 'Transcript Language Server', serverOptions, clientOptions);

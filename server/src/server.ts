@@ -25,6 +25,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIALECTS, fixAll, type DialectId, type Fix, type SeveritySetting } from './core/index.ts';
 import { readSeverities } from './core/config.ts';
+import { findConfigFile, loadConfigFile } from './configFile.ts';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { documentSymbols, encodeTokens, foldingRanges, semanticTokens, SEMANTIC_TOKENS_LEGEND } from './core/features/index.ts';
 import { ModelCache, type Analysis } from './lsp/cache.ts';
 import {
@@ -89,17 +92,40 @@ function toSettings(value: unknown, where: string): Settings {
   return { severities, dialect };
 }
 
+/**
+ * The project file (`.transcript-lint.json`/`.yaml` at or above a file: document) under the
+ * editor settings: a rule or dialect set in the settings wins over the file.
+ */
+function withProjectConfig(uri: string, settings: Settings): Settings {
+  if (!uri.startsWith('file:')) return settings;
+  let file: string | null = null;
+  try {
+    file = findConfigFile(path.dirname(fileURLToPath(uri)));
+  } catch {
+    return settings;
+  }
+  if (!file) return settings;
+  const loaded = loadConfigFile(file);
+  for (const e of loaded.errors) connection.console.warn(`${file}: ${e}`);
+  return {
+    severities: { ...loaded.config.rules, ...settings.severities },
+    dialect: settings.dialect ?? loaded.config.dialect,
+  };
+}
+
 function settingsFor(uri: string): Promise<Settings> {
-  if (!client.configuration) return Promise.resolve(globalSettings);
   let s = settingsByUri.get(uri);
   if (!s) {
-    s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'transcript' }).then(
-      (value: unknown) => toSettings(value, uri),
-      (e: unknown) => {
-        connection.console.error(`Could not read settings for ${uri}: ${String(e)}`);
-        return globalSettings;
-      },
-    );
+    const base: Promise<Settings> = client.configuration
+      ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'transcript' }).then(
+          (value: unknown) => toSettings(value, uri),
+          (e: unknown) => {
+            connection.console.error(`Could not read settings for ${uri}: ${String(e)}`);
+            return globalSettings;
+          },
+        )
+      : Promise.resolve(globalSettings);
+    s = base.then((settings) => withProjectConfig(uri, settings));
     settingsByUri.set(uri, s);
   }
   return s;
@@ -183,6 +209,13 @@ connection.onInitialized(() => {
       connection.console.warn(`Could not register for configuration changes: ${String(e)}`);
     });
   }
+});
+
+// A project configuration file changed: every document may see other severities.
+connection.onDidChangeWatchedFiles(() => {
+  settingsGeneration++;
+  settingsByUri.clear();
+  refreshAll();
 });
 
 connection.onDidChangeConfiguration((change) => {

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { fixAll, parse, type LintOptions, type TranscriptModel } from '../core/index.ts';
-import { findConfigFile, loadConfigFile, type LoadedConfig } from './config.ts';
+import { findConfigFile, loadConfigFile, type LoadedConfig } from '../configFile.ts';
 import { helpText, parseArgs, PROGRAM, USAGE } from './args.ts';
 import { diagnose, hasErrors } from './diagnostics.ts';
 import { readInput, type ReadResult } from './read.ts';

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { CONFIG_FILES, readConfig, type ConfigResult } from '../core/config.ts';
+import { CONFIG_FILES, readConfig, type ConfigResult } from './core/config.ts';
 
 export interface LoadedConfig extends ConfigResult {
   /** The file read, or null when none was found. */
