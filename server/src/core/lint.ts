@@ -13,6 +13,7 @@ import type { ParseOptions, TranscriptModel } from './model.ts';
 import { parse } from './parse.ts';
 import type { Finding, Fix, Report, Rule, RuleContext, SeveritySetting, TextEdit } from './rules/types.ts';
 import { RULES } from './rules/index.ts';
+import { turnWords } from './rules/label-helpers.ts';
 
 export interface LintOptions {
   /** Severity per rule id or name; `off` disables a rule. */
@@ -128,6 +129,17 @@ export function lint(text: string, model: TranscriptModel = parse(text), options
     .sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
 }
 
+/** True when `after` contains every word of `before`, in order. */
+function keepsWords(before: readonly string[], after: readonly string[]): boolean {
+  let j = 0;
+  for (const w of before) {
+    while (j < after.length && after[j] !== w) j++;
+    if (j === after.length) return false;
+    j++;
+  }
+  return true;
+}
+
 /**
  * Applies non-overlapping edits to `text`. Overlapping edits after the first are dropped, so the
  * result never garbles the text.
@@ -170,17 +182,37 @@ export function fixAll(
     // Take fixes whose edits do not overlap those already taken in this pass.
     const fixes = findings.map(safeFix).filter((x): x is Fix => x !== undefined);
     fixes.sort((a, b) => Math.min(...a.edits.map((e) => e.start)) - Math.min(...b.edits.map((e) => e.start)));
+    const chosen: Fix[] = [];
     for (const fix of fixes) {
       const start = Math.min(...fix.edits.map((e) => e.start));
       const end = Math.max(...fix.edits.map((e) => e.end));
       if (start < lastEnd) continue;
       edits.push(...fix.edits);
+      chosen.push(fix);
       lastEnd = Math.max(end, start + 1);
       taken++;
     }
     if (taken === 0) break;
-    const next = applyEdits(current, edits);
+    let next = applyEdits(current, edits);
     if (next === current) break;
+    // The guard under every fix: no word of speech may be lost. When a pass would lose one, apply
+    // its fixes one at a time and keep only those that lose nothing.
+    const before = turnWords(current, parse(current, parseOptions), false);
+    if (!keepsWords(before, turnWords(next, parse(next, parseOptions), true))) {
+      next = current;
+      taken = 0;
+      // From the end of the text backwards, so the offsets of the fixes still to try stay valid.
+      for (const fix of [...chosen].reverse()) {
+        const candidate = applyEdits(next, fix.edits);
+        if (candidate === next) continue;
+        if (keepsWords(turnWords(next, parse(next, parseOptions), false), turnWords(candidate, parse(candidate, parseOptions), true))) {
+          next = candidate;
+          taken++;
+        }
+        if (taken >= 20) break;
+      }
+      if (taken === 0) break;
+    }
     current = next;
     applied += taken;
   }

@@ -165,7 +165,7 @@ export function trustedLabel(ctx: RuleContext, turn: Turn): boolean {
 }
 
 /** The words of the turns in order (lower-case): speech without notes, plus label words when asked. */
-function turnWords(text: string, model: TranscriptModel, withLabels: boolean): string[] {
+export function turnWords(text: string, model: TranscriptModel, withLabels: boolean): string[] {
   const out: string[] = [];
   const wordsOf = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const notesByLine = new Map<number, { start: number; end: number }[]>();
@@ -178,7 +178,6 @@ function turnWords(text: string, model: TranscriptModel, withLabels: boolean): s
     if (withLabels && t.label) out.push(...wordsOf(t.label.text));
     for (let i = t.startLine; i <= t.endLine; i++) {
       let s = text.substr(model.lineStarts[i], model.lineLengths[i]);
-      if (i === 0 && model.bom) s = s.slice(1);
       for (const n of notesByLine.get(i) ?? []) s = s.slice(0, n.start) + ' '.repeat(Math.max(0, n.end - n.start)) + s.slice(n.end);
       if (t.label && i === t.label.line) {
         if (t.label.textStart < 0) continue;
@@ -194,6 +193,11 @@ const speechCache = new WeakMap<TranscriptModel, string[]>();
 const verifyBudget = new WeakMap<RuleContext, number>();
 /** At most this many fixes are verified by re-parsing per lint run. */
 const VERIFY_LIMIT = 25;
+/**
+ * Past this size a re-parse per fix would make every keystroke slow (a 1 MB transcript parses in
+ * about 0.1 s): fixes are not verified here, and fix-all verifies what it applies instead.
+ */
+const VERIFY_MAX_CHARS = 100_000;
 
 /**
  * True when applying `edits` keeps every word of speech: re-parses the result and checks that the
@@ -205,6 +209,7 @@ const VERIFY_LIMIT = 25;
  */
 export function keepsSpeech(ctx: RuleContext, edits: TextEdit[], options: { sameTurns?: boolean } = {}): boolean {
   const { model, text } = ctx;
+  if (text.length > VERIFY_MAX_CHARS) return true;
   const used = verifyBudget.get(ctx) ?? 0;
   if (used >= VERIFY_LIMIT) return false;
   verifyBudget.set(ctx, used + 1);
