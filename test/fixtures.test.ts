@@ -9,7 +9,14 @@ import * as path from 'node:path';
 import { parse } from '../server/src/core/index.ts';
 import { TARGETS, formatTable, formatTargets, scoreCorpus } from './support/gold.ts';
 
-for (const set of ['heldout', 'heldout2']) {
+/**
+ * Files per set whose pair count may be off. Known gaps: questions asked by people whom no label,
+ * role or roster marks as asking (a radio presenter, a TV interviewer in captions, a council
+ * member, a judge), and `>>`-only captions with no speakers at all.
+ */
+const PAIR_MISSES: Record<string, number> = { heldout: 1, heldout2: 2, heldout3: 3 };
+
+for (const set of ['heldout', 'heldout2', 'heldout3']) {
   const dir = path.join(__dirname, 'fixtures', set);
   const result = scoreCorpus(dir, (text) => parse(text));
   test(`dialect fixtures (${set}): turn starts, speakers and pairs on every layout`, () => {
@@ -20,8 +27,6 @@ for (const set of ['heldout', 'heldout2']) {
   assert.ok(s.microTurns.f1 >= TARGETS.microTurnF1, `micro turn F1 ${s.microTurns.f1}`);
   assert.ok(s.macroTurns.f1 >= TARGETS.macroTurnF1, `macro turn F1 ${s.macroTurns.f1}`);
   assert.ok(s.microSameSpeaker.f1 >= TARGETS.microSameSpeakerF1, `same-speaker F1 ${s.microSameSpeaker.f1}`);
-  // Two files per set may miss their pair count: caption files whose only speaker marks are `>>`
-  // carry no speakers to ask, and a radio interview's presenter has no questioner label or role.
-  assert.ok(s.pairFailures.length <= 2, `pair counts off in ${s.pairFailures.map((f) => f.name).join(', ')}`);
+  assert.ok(s.pairFailures.length <= PAIR_MISSES[set], `pair counts off in ${s.pairFailures.map((f) => f.name).join(', ')}`);
   });
 }

@@ -6,14 +6,19 @@
 import type { LabelForm, NoteKind, SpeakerRole } from './model.ts';
 import type { Anonymous } from './names.ts';
 import { findLabel, TS } from './lineinfo.ts';
-import { isHeadingLike } from './names.ts';
+import { anonymousKind, isHeadingLike, isNameLike } from './names.ts';
 import { normalizeSpaces } from './text.ts';
 
-/** `Jane Doe: text` or `>> REPORTER: text` inside a caption cue (Zoom, broadcast captions). */
+/** `Jane Doe: text`, `[KATE] text` or `>> REPORTER: text` inside a caption cue (Zoom, interviews, broadcast). */
 function inlineLabel(line: string, from: number): RawLabel | null {
   const s = normalizeSpaces(line);
   const at = s.slice(from).search(/\S/);
   if (at < 0) return null;
+  const br = /^\[([^\]]{2,40})\]\s+(?=\S)/.exec(s.slice(from + at));
+  if (br && /^\p{Lu}/u.test(br[1]) && isNameLike(br[1]) && !isHeadingLike(br[1]) && !/\b(laugh|music|applause|inaudible|crosstalk|sighs?|pause|silence|noise|cheering)/i.test(br[1])) {
+    const start = from + at + 1;
+    return { text: br[1].trim(), form: 'inline', start, end: start + br[1].trim().length, textStart: from + at + br[0].length, anon: anonymousKind(br[1]) };
+  }
   const c = findLabel(s, from + at, s.trimEnd().length);
   if (!c || c.form !== 'inline' || !c.colon || (c.anon === null && isHeadingLike(c.text))) return null;
   return { text: c.text, form: 'inline', start: c.start, end: c.end, textStart: c.textStart, anon: c.anon, ...(c.timestamp ? { timestamp: c.timestamp } : {}) };
@@ -127,7 +132,11 @@ export function segmentCaptions(line: (i: number) => string, first: number, n: n
   let lastText = '';
   let dashes = 0;
   for (let k = first; k < n && dashes < 2; k++) if (/^\s*(?:<[^>]{1,20}>)*\s*[-–]\s+\S/.test(line(k))) dashes++;
-  const dashFile = dashes >= 2;
+  // Files that name their speakers (`<v Name>`, `[NAME]`, `NAME:` at a cue start) keep an
+  // untagged cue with the speaker before; only dash-marked files start a turn at each cue.
+  let named = 0;
+  for (let k = first; k < n && named < 2; k++) if (/<v[\s.]|^\s*\[\p{Lu}[\p{L} .'’-]{1,40}\]\s+\S/u.test(line(k))) named++;
+  const dashFile = dashes >= 2 && named < 2;
   let i = first;
   // Header: the WEBVTT line and what follows it up to the first blank line.
   if (i < n && /^\s*WEBVTT/.test(line(i))) {

@@ -18,7 +18,7 @@ const NOTE_ONLY = new RegExp(
 );
 
 export interface LabelCandidate {
-  form: 'standalone' | 'inline' | 'qa';
+  form: 'standalone' | 'inline' | 'qa' | 'dash';
   /** Columns of the label text (decoration such as `**` and the colon excluded). */
   start: number;
   end: number;
@@ -106,6 +106,11 @@ const PERIOD_LABEL = new RegExp(
   String.raw`^((?:${TITLE_WORD}\s+){1,4}${CAPS_NAME}(?:\s+(?:${CAPS_NAME}|of\s+\p{Lu}\p{Ll}+|pro\s+tempore))*)\.\s+(?=\S)`,
   'u',
 );
+/** GPO hearings in mixed case: `Senator Hale. Thank you.`, `The Chairman. Senator Moreno.`, `Dr. Reyes. About...` */
+const PERIOD_LABEL_MIXED = new RegExp(
+  String.raw`^((?:${TITLE_WORD}\s+){1,3}\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?)\.\s+(?=\p{Lu})`,
+  'u',
+);
 const INLINE_RE = /^((?:[^:(\[]|\([^)]{0,40}\)|\[[^\]]{0,40}\]){1,80}?)\s*:(?: +(?=\S)|$)/;
 /** `RK; And my mother...`: a label typed with a semicolon; only a label where the key is known. */
 const SEMICOLON_RE = /^(\p{Lu}[\p{L}.'’ -]{0,30}?);\s+(?=\S)/u;
@@ -122,7 +127,16 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     const period = s.indexOf('. ', at);
     if ((colon < 0 || colon - at > 90) && (period < 0 || period - at > 60)) return null;
   }
-  const content = s.slice(at, end);
+  let content = s.slice(at, end);
+  // `>> MAYOR TRAN: text` (caption copies): the chevron marks a speaker change; with no name after
+  // it, an unnamed speaker starts.
+  if (content.startsWith('>>')) {
+    const skip = /^>>\s*/.exec(content)![0].length;
+    if (skip === content.length) return null;
+    const named = findLabel(s, at + skip, end, raw);
+    if (named && named.form === 'inline') return named;
+    return { form: 'dash', start: at, end: at + 2, text: '>>', textStart: at + skip, colon: false, markdown: false, anon: null, weak: false };
+  }
   // `Q.` or `A.` alone on its line, the speech below (arbitration and some court layouts).
   if (/^[QA][.:]$/.test(content)) {
     const isQ = content[0] === 'Q';
@@ -217,12 +231,14 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     if (c) return { ...c, semicolon: true };
   }
   // Congressional Record and hearing style: `Mr. McCONNELL. Mr. President, ...`, `The PRESIDING OFFICER. ...`
-  const per = PERIOD_LABEL.exec(rest);
+  const per = PERIOD_LABEL.exec(rest) ?? PERIOD_LABEL_MIXED.exec(rest);
   if (per) {
     const c = candidate('inline', per[1], at + from, at + from + per[0].length, {});
     if (c) return c;
   }
   // A label alone on its line: `NATO Secretary General Mark Rutte`, `Lenny (00:52)`, `Speaker 1  0:03`.
+  // One that ends a sentence (`SCHOOL ROUTES FIRST.`) is speech, whatever its case.
+  if (/[?!,;]$|[^.]{4}\.$/u.test(rest) && !/\b(?:Jr|Sr|Inc|Ltd|Co|Corp|Dr|Mr|Mrs|Ms|St)\.$/.test(rest)) return null;
   const { label, ts } = stripTimestamp(rest);
   return candidate('standalone', label, at + from, -1, { timestamp: ts });
 }
@@ -237,7 +253,11 @@ export function analyzeLine(line: string, prefix = 0): LineInfo {
   }
   const content = s.slice(start, end);
   let noteOnly =
-    (NOTE_ONLY.test(content) && /[\p{L}\p{N}]/u.test(content)) || /^(?:page\s+)?\d{1,4}$/i.test(content);
+    (NOTE_ONLY.test(content) && /[\p{L}\p{N}]/u.test(content)) ||
+    /^(?:page\s+)?\d{1,4}$/i.test(content) ||
+    // Court-filing stamps and page footers: `Case 1:23-cv-04410 Document 58-4 Filed 06/14/24 Page 1 of 4`.
+    /^Case\s+(?:No\.?\s*)?\d+:\d+-[a-z]{2}-\d+/i.test(content) ||
+    /^(?:-\s*)?Page\s+\d+\s+of\s+\d+(?:\s*-)?$/i.test(content);
   // Rules (`---`, `* * *`) and comments (`<!-- transcript-lint-disable ... -->`) are not speech.
   const rule = /^(?:[-*_=~#]\s*){3,}$/.test(content) || /^<!--.*-->$/.test(content);
   const mdHeading = /^#{1,6}\s/.test(content);

@@ -46,7 +46,7 @@ const ROLE_WORDS = new Set([
 
 /** Words that make a short line a heading or web furniture rather than a speaker. */
 const NOT_SPEAKER_WORDS = new Set([
-  'statement', 'statements', 'remarks', 'introduction', 'transcript', 'summary', 'agenda', 'contents',
+  'statement', 'statements', 'remarks', 'introduction', 'transcript', 'transcripts', 'summary', 'agenda', 'contents',
   'conference', 'briefing', 'session', 'meeting', 'committee', 'item', 'part', 'chapter', 'section',
   'appendix', 'index', 'news', 'release', 'video', 'videos', 'photo', 'photos', 'audio', 'related', 'share',
   'print', 'menu', 'home', 'search', 'contact', 'language', 'loading', 'subscribe', 'newsletter', 'register',
@@ -79,7 +79,7 @@ const ANSWERER_LABELS = /^(a|ans|answer|the witness|witness|respondent|interview
 /** Roles whose holder runs the proceedings; their turns are `other`. */
 const MODERATOR_ROLES = /\b(moderator|chair|chairman|chairwoman|chairperson|convener|convenor|presiding|the speaker|mr speaker|madam speaker|deputy speaker|the clerk|host of the event|operator|master of ceremonies|mc|ceann comhairle|cathaoirleach|leas-cheann comhairle)\b/i;
 /** Roles that ask the questions. */
-const QUESTIONER_ROLES = /\b(interviewer|reporter|journalist|correspondent|questioner|examiner|investigator|experimenter|clinician|counsel for|examining)\b/i;
+const QUESTIONER_ROLES = /\b(interviewer|reporter|journalist|correspondent|questioner|examiner|investigator|experimenter|clinician|counsel for|examining|anchor|analyst)\b/i;
 /** Roles that answer them. */
 const ANSWERER_ROLES = /\b(witness|interviewee|respondent|deponent|subject|participant|target child|patient)\b/i;
 
@@ -110,7 +110,7 @@ function nameToken(t: string): 'cap' | 'upper' | 'particle' | 'honorific' | 'num
   if (HONORIFICS.has(k) && /^\p{Lu}/u.test(t)) return 'honorific';
   if (/^\d{1,3}$/.test(t)) return 'number';
   // Speaker codes: `P1`, `Int2`, `Speaker1`, `SPK3`.
-  if (/^\p{Lu}\p{L}{0,9}\d{1,3}$/u.test(t)) return 'cap';
+  if (/^\p{Lu}\p{L}{0,9}-?\d{1,3}$/u.test(t)) return 'cap';
   if (PARTICLES.has(k) && t === t.toLowerCase()) return 'particle';
   // Capitalised word, with inner apostrophes, hyphens, dots (initials) and mixed case (McDonald).
   if (/^(\p{Lu}[\p{L}\p{M}'’\-.]*|\p{Lu}\.)$/u.test(t)) {
@@ -139,8 +139,9 @@ function isNameLikeUncached(raw: string, allowLowerTitle: boolean): boolean {
   body = body.replace(/^\([^()]{1,50}\)\s*/u, '');
   if (body.length === 0 || body.length > 70) return false;
   if (/[()?!;<>=@#/\\|{}[\]"“”*_~^$%]/.test(body)) return false;
-  const parts = body.split(/\s*,\s*/);
-  if (parts.length > 3) return false;
+  // `Karen Liu -- Vice President, Investor Relations`, `Priya Raman - Morgan Stanley`.
+  const parts = body.split(/\s*,\s*|\s+(?:--|[-–—])\s+/);
+  if (parts.length > 4) return false;
   let total = 0;
   let letters = 0;
   let strictParts = 0;
@@ -152,6 +153,8 @@ function isNameLikeUncached(raw: string, allowLowerTitle: boolean): boolean {
     let lower = 0;
     let caps = 0;
     for (let i = 0; i < toks.length; i++) {
+      // `STAFF IS RECOMMENDING WE PRIORITIZE`: pronouns and verbs are speech in any case.
+      if (toks.length > 1 && !/\p{Ll}/u.test(toks[i]) && CAPS_SPEECH_WORDS.has(toks[i].toLowerCase())) return false;
       const kind = nameToken(toks[i]);
       if (kind === null) {
         // A lower-case word is allowed only in a title beside a clean name:
@@ -177,6 +180,13 @@ function isNameLikeUncached(raw: string, allowLowerTitle: boolean): boolean {
   if (looseParts > 0 && (strictParts === 0 || parts.length < 2)) return false;
   return total >= 1 && total <= 14 && letters >= 1;
 }
+
+/** In ALL CAPS text (captions), words that make a line speech: no name holds them. */
+const CAPS_SPEECH_WORDS = new Set([
+  'is', 'are', 'was', 'were', 'am', 'we', 'you', 'our', 'your', 'it', 'its', 'they', 'them', 'he', 'she', 'me',
+  'us', 'been', 'have', 'has', 'had', 'do', 'does', 'did', 'not', 'that', 'this', 'what', 'why', 'how', 'when',
+  'where', 'if', 'but', 'because', 'please', 'thank', 'thanks', 'let', 'yes',
+]);
 
 /** Words that mark a phrase as speech, not a title (`Thank you, Mr President`). */
 const NOT_IN_TITLES = new Set([
@@ -235,7 +245,7 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
   let role = '';
   let honorific = '';
   if (anonymous === null) {
-    const parts = body.split(/\s*,\s*/).filter((p) => p.length > 0);
+    const parts = body.split(/\s*,\s*|\s+(?:--|[-–—])\s+/).filter((p) => p.length > 0);
     if (parts.length >= 2) {
       // `Mark Rutte, NATO Secretary General` or `Secretary General, Mark Rutte`: the role part has role words.
       const roleScore = (p: string) => p.split(' ').filter(isRoleToken).length / p.split(' ').length;

@@ -27,6 +27,9 @@ import { rosterFromLines, rosterItem, type RosterEntry } from './roster.ts';
 import { findNotes, stripNotes } from './notes.ts';
 import { countWords } from './text.ts';
 
+/** A court-reporter line number at the start of a line: `12   Q. ...`, `45:12  A. ...`. */
+const LINE_NUMBER = /^\s{0,8}(?:\d{1,4}:)?(\d{1,2})(?=\s|$)/;
+
 /** Width of court-reporter line numbers (`12   Q. ...`) if the document uses them on most lines. */
 function courtPrefix(line: (i: number) => string, from: number, n: number): number {
   let numbered = 0;
@@ -37,7 +40,7 @@ function courtPrefix(line: (i: number) => string, from: number, n: number): numb
     if (s.trim() === '') continue;
     content++;
     // `12  Q. ...` or, with the page, `45:12  Q. ...`.
-    const m = /^\s{0,8}(?:\d{1,4}:)?(\d{1,2})(?=\s|$)/.exec(s);
+    const m = LINE_NUMBER.exec(s);
     if (m && Number(m[1]) >= 1 && Number(m[1]) <= 28) {
       numbered++;
       width = Math.max(width, m[0].length);
@@ -76,13 +79,15 @@ export function parse(text: string, options: ParseOptions = {}): TranscriptModel
   const line = (i: number): string => text.substr(split.starts[i], split.lengths[i]);
 
   const frontMatter = findFrontMatter(line, n);
+  let prefix = 0;
+  /** The court-reporter line number to skip on line i: only on lines that carry one. */
+  const prefixOf = (i: number): number => (prefix > 0 && LINE_NUMBER.test(line(i)) ? prefix : 0);
   const first = frontMatter ? frontMatter.endLine + 1 : 0;
 
   // 1. Segment with the format's own rules.
   let dialect: DialectId;
   let seg: Segmented;
   let infos: LineInfo[] | null = null;
-  let prefix = 0;
   const forced = options.dialect;
   if (forced === 'chat' || (forced === undefined && looksLikeChat(line, n))) {
     dialect = 'chat';
@@ -93,7 +98,7 @@ export function parse(text: string, options: ParseOptions = {}): TranscriptModel
   } else {
     prefix = courtPrefix(line, first, n);
     infos = new Array<LineInfo>(n);
-    for (let i = 0; i < n; i++) infos[i] = analyzeLine(i < first ? '' : line(i), prefix);
+    for (let i = 0; i < n; i++) infos[i] = analyzeLine(i < first ? '' : line(i), prefixOf(i));
     if (forced) {
       const allowed = FORMS_FOR[forced];
       for (const li of infos) if (li.cand && !allowed.has(li.cand.form)) li.cand = null;
@@ -167,7 +172,7 @@ export function parse(text: string, options: ParseOptions = {}): TranscriptModel
       if (i === turn.startLine && turn.label) {
         if (turn.label.textStart < 0) continue;
         from = turn.label.textStart;
-      } else if (prefix > 0) from = Math.min(prefix, s.length);
+      } else from = Math.min(prefixOf(i), s.length);
       if (dialect === 'chat' && i !== turn.startLine) from = 0;
       const before = notes.length;
       findNotes(s, i, from, notes);
@@ -207,7 +212,7 @@ export function parse(text: string, options: ParseOptions = {}): TranscriptModel
     for (let i = turn.startLine; i <= turn.endLine && parts.length < 40; i++) {
       if (seg.noteLines.has(i)) continue;
       if (i === turn.startLine && turn.label && turn.label.textStart < 0) continue;
-      const from = i === turn.startLine && turn.label ? turn.label.textStart : prefix > 0 && dialect !== 'chat' ? Math.min(prefix, split.lengths[i]) : 0;
+      const from = i === turn.startLine && turn.label ? turn.label.textStart : dialect !== 'chat' ? Math.min(prefixOf(i), split.lengths[i]) : 0;
       parts.push(line(i).slice(from).replace(/\\([[\]])/g, '$1'));
     }
     return parts.join(' ');
@@ -261,7 +266,9 @@ function unattributedStart(infos: LineInfo[], line: (i: number) => string, from:
       words += countWords(t);
       sentences += (t.match(/[.?!…](?=\s|$)/g) ?? []).length;
     }
-    if ((li.lower && (li.terminal || li.words >= 6)) || (words >= 25 && sentences >= 2 && li.words >= 6)) return i;
+    const lines = j - i;
+    const procedural = /\b(met|convened|reconvened),? pursuant to\b|^\s*\[?(?:whereupon|the (?:committee|subcommittee|court|hearing))\b/i.test(line(i));
+    if (!procedural && ((li.lower && (li.terminal || li.words >= 6)) || (words >= 25 && sentences >= 2 && li.words >= 6 && words >= lines * 8))) return i;
     i = j - 1;
   }
   return -1;

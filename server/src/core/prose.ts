@@ -6,6 +6,7 @@
 
 import type { LabelCandidate, LineInfo } from './lineinfo.ts';
 import { analyzeLabel, isHeadingLike, isNameLike } from './names.ts';
+import { isSlip } from './speakers.ts';
 
 export interface ProseSegmentation {
   /** Lines that start a turn, ascending, with the accepted label for each. */
@@ -15,6 +16,7 @@ export interface ProseSegmentation {
 
 /** Normalised identity key of a label as written (case and spacing folded). */
 export function labelKey(c: LabelCandidate): string {
+  if (c.form === 'dash') return 'dash';
   if (c.anon) return `anon:${c.anon}:${c.form === 'qa' ? 'qa' : c.text.toLowerCase().replace(/[.:]/g, '')}`;
   return c.text.toLowerCase().replace(/[.\s]+/g, ' ').trim();
 }
@@ -63,7 +65,15 @@ export function segmentProse(
     const pl = infos[p];
     return pl.noteOnly || pl.heading || pl.terminal || (pl.cand !== null && pl.cand.form === 'standalone');
   };
+  /** `Daniel Okoye` then `Barclays` on the next line: a short affiliation under a label. */
+  const affiliationAfter = (i: number): boolean => {
+    const a = infos[i + 1];
+    if (i + 2 >= n || !a || a.blank || !a.cand || a.cand.form !== 'standalone' || a.cand.colon || a.words > 4) return false;
+    const j = nextContent(i + 1);
+    return j < n && speechLike(infos[j]);
+  };
   const followedBySpeech = (i: number): boolean => {
+    if (affiliationAfter(i)) return true;
     const j = nextContent(i);
     return j < n && speechLike(infos[j]);
   };
@@ -72,13 +82,15 @@ export function segmentProse(
   const stats = new Map<string, KeyStats>();
   let qaStrong = 0;
   let qaQ = 0;
+  let dashes = 0;
   for (let i = first; i < n; i++) {
     const c = infos[i].cand;
     if (!c || c.semicolon) continue;
     const key = labelKey(c);
     let st = stats.get(key);
     if (!st) stats.set(key, (st = { standalone: 0, standaloneSpeech: 0, inline: 0 }));
-    if (c.form === 'standalone') {
+    if (c.form === 'dash') dashes++;
+    else if (c.form === 'standalone') {
       st.standalone++;
       if (followedBySpeech(i)) st.standaloneSpeech++;
     } else if (c.form === 'inline') st.inline++;
@@ -127,7 +139,8 @@ export function segmentProse(
     const st = stats.get(labelKey(c))!;
     if (st.inline >= 2 || st.standaloneSpeech >= 2) for (const t of analyzeLabel(c.text).nameTokens) known.add(t);
   }
-  const knownToken = (t: string | undefined) => t !== undefined && known.has(t);
+  const knownToken = (t: string | undefined) =>
+    t !== undefined && (known.has(t) || (t.length >= 4 && [...known].some((k) => isSlip(t, k))));
   // A document whose labels are single words or initials (`JM:`, `RK:`, `Lenny:`) may use one once.
   let singleKeys = 0;
   let repeatedKeys = 0;
@@ -141,14 +154,19 @@ export function segmentProse(
   // 2. Accept or reject each candidate.
   const starts: number[] = [];
   const labels: (LabelCandidate | null)[] = [];
+  let lastAccepted = -2;
   for (let i = first; i < n; i++) {
     const li = infos[i];
     const c = li.cand;
     if (!c) continue;
+    // The affiliation line under a label just accepted belongs to that label.
+    if (lastAccepted === i - 1 && c.form === 'standalone' && labels[labels.length - 1]?.form === 'standalone' && affiliationAfter(i - 1)) continue;
     const st = stats.get(labelKey(c)) ?? { standalone: 0, standaloneSpeech: 0, inline: 0 };
     let ok = false;
     if (c.semicolon) {
       ok = st.inline >= 1; // `RK;` where `RK:` is the document's label
+    } else if (c.form === 'dash') {
+      ok = dashes >= 3; // `>>` marks speaker changes where the document uses it throughout
     } else if (c.form === 'qa') {
       ok = c.weak ? qaQ >= 3 && boundary(i) : qaStrong >= 2 || c.anon === 'questioner';
     } else if (c.form === 'inline') {
@@ -193,7 +211,24 @@ export function segmentProse(
     if (ok) {
       starts.push(i);
       labels.push(c);
+      lastAccepted = i;
     }
+  }
+  // A run of three or more labels with nothing but blank lines between them is a list of
+  // participants (an earnings call's `Call participants`), not turns.
+  for (let k = 0; k < starts.length; ) {
+    let e = k;
+    while (
+      e + 1 < starts.length &&
+      labels[e]!.form === 'standalone' &&
+      labels[e + 1]!.form === 'standalone' &&
+      nextContent(starts[e]) === starts[e + 1]
+    )
+      e++;
+    if (e - k >= 2 && (e + 1 >= starts.length || nextContent(starts[e]) >= n || !speechLike(infos[nextContent(starts[e])]))) {
+      starts.splice(k, e - k + 1);
+      labels.splice(k, e - k + 1);
+    } else k = e + 1;
   }
   // Leading `Key: Name` lines are metadata, not turns: `Guests: Priya Natarajan`, `Interviewer: R. Kaur`.
   while (starts.length > 0 && labels[0]!.form === 'inline' && metadataValue(infos[starts[0]], starts[0])) {

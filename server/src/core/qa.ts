@@ -28,10 +28,18 @@ export function assignKinds({ turns, speakers, speech, titleText = speech }: Kin
   // who asks, but the members who mostly ask questions are the questioners, and so is the chair
   // when it asks. Interviews and podcasts without a chair stay statements.
   const chaired = speakers.some((s) => s.part === 'moderator');
-  if (chaired && !speakers.some((s) => s.part === 'questioner')) {
+  // Likewise where some questions are already marked (`Audience`, `Question`), the other people
+  // who mostly ask (`Speaker 3` at a press conference) are reporters too.
+  const marked = speakers.some((s) => s.part === 'questioner');
+  if (chaired || marked) {
+    const wordsOf = (s: Speaker) => s.turns.reduce((sum, t) => sum + turns[t].words, 0);
+    const total = speakers.reduce((sum, s) => sum + wordsOf(s), 0) || 1;
     speakers.forEach((s, si) => {
       if (s.part !== 'speaker' || s.anonymous) return;
       const asks = s.turns.filter((t) => texts[t].includes('?')).length;
+      // Beside marked questions, only a minor voice is a reporter: the speaker who holds the
+      // floor (`Do you have any questions?`) is not.
+      if (!chaired && wordsOf(s) / total >= 0.15) return;
       if (asks > 0 && asks * 2 >= s.turns.length) speakers[si].part = 'questioner';
     });
   }

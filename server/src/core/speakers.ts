@@ -81,6 +81,19 @@ export function editDistance(a: string, b: string, max = 2): number {
 }
 
 /**
+ * True when `a` is a typing slip of `b`: one letter left out, doubled or added, or two letters
+ * swapped (`PSAKKI`, `CHENG`, `PRCIE`, `Jonha`); never a different letter in the same place
+ * (`Mary` is not `Mark`), never in numbers (`Speaker1` is not `Speaker2`), and only for words
+ * of four letters or more.
+ */
+export function isSlip(a: string, b: string): boolean {
+  if (a === b || Math.min(a.length, b.length) < 4 || Math.max(a.length, b.length) < 5 || /\d/.test(a + b)) return false;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  if (editDistance(a, b, 1) > 1) return false;
+  return a.length !== b.length || [...a].sort().join('') === [...b].sort().join('');
+}
+
+/**
  * `tokens` (a rare label) names the same person as `target` with a slip: every token matches
  * one of the target's exactly or within one edit, at least one with an
  * edit (tokens of 5+ letters, no digits: `Speaker1` is not `Speaker2`); or a code `p3` stands
@@ -92,7 +105,7 @@ function nearMiss(tokens: string[], target: Set<string>): boolean {
   let fuzzy = 0;
   for (const t of tokens) {
     if (target.has(t)) continue;
-    if (t.length >= 5 && !/\d/.test(t) && [...target].some((x) => x.length >= 5 && !/\d/.test(x) && editDistance(t, x, 1) <= 1)) fuzzy++;
+    if ([...target].some((x) => isSlip(t, x))) fuzzy++;
     else return false;
   }
   return fuzzy > 0;
