@@ -13,7 +13,7 @@ import type { ParseOptions, TranscriptModel } from './model.ts';
 import { parse } from './parse.ts';
 import type { Finding, Fix, Report, Rule, RuleContext, SeveritySetting, TextEdit } from './rules/types.ts';
 import { RULES } from './rules/index.ts';
-import { turnWords } from './rules/label-helpers.ts';
+import { keepsWords, turnWords } from './rules/label-helpers.ts';
 
 export interface LintOptions {
   /** Severity per rule id or name; `off` disables a rule. */
@@ -127,17 +127,6 @@ export function lint(text: string, model: TranscriptModel = parse(text), options
   return findings
     .filter((f) => !isSuppressed(sup, f))
     .sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
-}
-
-/** True when `after` contains every word of `before`, in order. */
-function keepsWords(before: readonly string[], after: readonly string[]): boolean {
-  let j = 0;
-  for (const w of before) {
-    while (j < after.length && after[j] !== w) j++;
-    if (j === after.length) return false;
-    j++;
-  }
-  return true;
 }
 
 /**

@@ -228,7 +228,11 @@ export function keepsSpeech(ctx: RuleContext, edits: TextEdit[], options: { same
       if (a.startLine !== b.startLine || (a.label === null) !== (b.label === null)) return false;
     }
   }
-  const after = turnWords(next, parsed, true);
+  return keepsWords(before, turnWords(next, parsed, true));
+}
+
+/** True when `after` contains every word of `before`, in order. */
+export function keepsWords(before: readonly string[], after: readonly string[]): boolean {
   let j = 0;
   for (const w of before) {
     while (j < after.length && after[j] !== w) j++;
