@@ -50,9 +50,13 @@ before(async () => {
 });
 
 after(async () => {
+  const exited = new Promise<void>((resolve) => (proc.exitCode !== null ? resolve() : proc.once('exit', () => resolve())));
   await conn.sendRequest('shutdown').catch(() => undefined);
-  conn.sendNotification('exit');
-  proc.kill();
+  await conn.sendNotification('exit').catch(() => undefined);
+  const timer = setTimeout(() => proc.kill(), 2000);
+  await exited;
+  clearTimeout(timer);
+  conn.dispose();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

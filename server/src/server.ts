@@ -9,6 +9,7 @@
 
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
   LSPErrorCodes,
@@ -18,9 +19,17 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type CodeAction,
+  type CodeLens,
+  type CompletionItem,
   type Diagnostic,
   type DocumentDiagnosticReport,
+  type DocumentHighlight,
+  type Hover,
   type InitializeResult,
+  type Location,
+  type SymbolInformation,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIALECTS, fixAll, type DialectId, type Fix, type SeveritySetting } from './core/index.ts';
@@ -28,8 +37,27 @@ import { readSeverities } from './core/config.ts';
 import { findConfigFile, loadConfigFile } from './configFile.ts';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { documentSymbols, encodeTokens, foldingRanges, semanticTokens, SEMANTIC_TOKENS_LEGEND } from './core/features/index.ts';
+import {
+  documentSymbols,
+  encodeTokens,
+  foldingRanges,
+  formatTranscript,
+  pairLenses,
+  prepareRename,
+  RenameError,
+  renameSpeaker,
+  semanticTokens,
+  SEMANTIC_TOKENS_LEGEND,
+  speakerCompletions,
+  speakerDefinition,
+  speakerHighlights,
+  speakerHover,
+  speakerReferences,
+  workspaceSymbols,
+  type TranscriptDoc,
+} from './core/features/index.ts';
 import { ModelCache, type Analysis } from './lsp/cache.ts';
+import { uriToPath, WorkspaceFiles } from './lsp/workspaceFiles.ts';
 import {
   diffEdit,
   editsFit,
@@ -40,8 +68,13 @@ import {
   toDocumentSymbol,
   toFoldingRange,
   toQuickFix,
+  toCodeLens,
+  toCompletionItem,
+  toDocumentHighlight,
+  toRange,
   toSymbolInformation,
   toTextEdit,
+  toWorkspaceSymbol,
 } from './lsp/convert.ts';
 
 const SERVER_NAME = 'transcript-language-server';
@@ -52,6 +85,8 @@ const PUSH_DELAY_MS = 300;
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const cache = new ModelCache();
+/** Transcripts on disk in the workspace folders, for workspace symbols. */
+const workspaceFiles = new WorkspaceFiles();
 
 // ---------------------------------------------------------------------------------------------
 // Client capabilities
@@ -64,17 +99,22 @@ const client = {
   semanticTokensRefresh: false,
   hierarchicalSymbols: true,
   foldingRangeLimit: Number.MAX_SAFE_INTEGER,
+  codeLensRefresh: false,
+  snippets: false,
+  workspaceFolders: false,
 };
 
 // ---------------------------------------------------------------------------------------------
-// Settings (`transcript.rules`, `transcript.dialect`), read per resource
+// Settings (`transcript.rules`, `transcript.dialect`, `transcript.codeLens.enabled`), read per resource
 
 interface Settings {
   severities: Record<string, SeveritySetting>;
   dialect: DialectId | undefined;
+  /** Word counts (and talk time) above each Q&A pair. */
+  codeLens: boolean;
 }
 
-const DEFAULT_SETTINGS: Settings = { severities: {}, dialect: undefined };
+const DEFAULT_SETTINGS: Settings = { severities: {}, dialect: undefined, codeLens: true };
 /** Settings pushed with didChangeConfiguration, for clients that cannot be asked per resource. */
 let globalSettings: Settings = DEFAULT_SETTINGS;
 const settingsByUri = new Map<string, Promise<Settings>>();
@@ -82,14 +122,16 @@ const settingsByUri = new Map<string, Promise<Settings>>();
 let settingsGeneration = 0;
 
 function toSettings(value: unknown, where: string): Settings {
-  const v = (value && typeof value === 'object' ? value : {}) as { rules?: unknown; dialect?: unknown };
+  const v = (value && typeof value === 'object' ? value : {}) as { rules?: unknown; dialect?: unknown; codeLens?: unknown };
   const errors: string[] = [];
   const severities = readSeverities(v.rules, errors);
   let dialect: DialectId | undefined;
   if (typeof v.dialect === 'string' && (DIALECTS as readonly string[]).includes(v.dialect)) dialect = v.dialect as DialectId;
   else if (v.dialect !== undefined && v.dialect !== null && v.dialect !== 'auto') errors.push(`"transcript.dialect" must be "auto" or one of ${DIALECTS.join(', ')}.`);
+  const lens = v.codeLens && typeof v.codeLens === 'object' ? (v.codeLens as { enabled?: unknown }).enabled : undefined;
+  if (lens !== undefined && lens !== null && typeof lens !== 'boolean') errors.push('"transcript.codeLens.enabled" must be true or false.');
   for (const e of errors) connection.console.warn(`Settings for ${where}: ${e}`);
-  return { severities, dialect };
+  return { severities, dialect, codeLens: lens !== false };
 }
 
 /**
@@ -110,6 +152,7 @@ function withProjectConfig(uri: string, settings: Settings): Settings {
   return {
     severities: { ...loaded.config.rules, ...settings.severities },
     dialect: settings.dialect ?? loaded.config.dialect,
+    codeLens: settings.codeLens,
   };
 }
 
@@ -187,6 +230,11 @@ connection.onInitialize((params): InitializeResult => {
   client.semanticTokensRefresh = caps.workspace?.semanticTokens?.refreshSupport === true;
   client.hierarchicalSymbols = caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport !== false;
   client.foldingRangeLimit = caps.textDocument?.foldingRange?.rangeLimit ?? Number.MAX_SAFE_INTEGER;
+  client.codeLensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
+  client.snippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
+  client.workspaceFolders = caps.workspace?.workspaceFolders === true;
+  const prepareSupport = caps.textDocument?.rename?.prepareSupport === true;
+  workspaceFiles.setFolders(params.workspaceFolders ? params.workspaceFolders.map((f) => f.uri) : params.rootUri ? [params.rootUri] : []);
   const result: InitializeResult = {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -194,6 +242,17 @@ connection.onInitialize((params): InitializeResult => {
       foldingRangeProvider: true,
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      renameProvider: prepareSupport ? { prepareProvider: true } : true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      definitionProvider: true,
+      completionProvider: { triggerCharacters: ['*'], resolveProvider: false },
+      hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      workspaceSymbolProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
   };
@@ -207,6 +266,14 @@ connection.onInitialized(() => {
   if (client.dynamicConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'transcript' }).catch((e: unknown) => {
       connection.console.warn(`Could not register for configuration changes: ${String(e)}`);
+    });
+  }
+  if (client.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(() => {
+      void connection.workspace.getWorkspaceFolders().then(
+        (folders) => workspaceFiles.setFolders((folders ?? []).map((f) => f.uri)),
+        (e: unknown) => connection.console.warn(`Could not read the workspace folders: ${String(e)}`),
+      );
     });
   }
 });
@@ -236,6 +303,9 @@ function refreshAll(): void {
     for (const doc of documents.all()) schedulePush(doc.uri, doc.version, 0);
   }
   if (client.semanticTokensRefresh) connection.languages.semanticTokens.refresh();
+  if (client.codeLensRefresh) {
+    void connection.sendRequest(CodeLensRefreshRequest.type).catch((e: unknown) => connection.console.warn(`Code lens refresh failed: ${String(e)}`));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -358,6 +428,115 @@ connection.onCodeAction((params, token) =>
     return actions;
   }),
 );
+
+// ---------------------------------------------------------------------------------------------
+// Speaker-aware editing: rename, references, highlights, definition, completion, hover, code
+// lenses, formatting, workspace symbols (server/src/core/features)
+
+/** A rename the core refuses, as the error the editor shows. */
+function renameFailed(e: unknown): never {
+  if (e instanceof RenameError) throw new ResponseError(LSPErrorCodes.RequestFailed, e.message);
+  throw e;
+}
+
+const at = (p: { line: number; character: number }) => ({ line: p.line, col: p.character });
+
+connection.onPrepareRename((params, token) =>
+  handle('prepareRename', params.textDocument.uri, token, null, (a) => {
+    try {
+      const r = prepareRename(a.text, a.model, at(params.position));
+      return r ? { range: toRange(r.span), placeholder: r.placeholder } : null;
+    } catch (e) {
+      return renameFailed(e);
+    }
+  }),
+);
+
+connection.onRenameRequest((params, token) =>
+  handle('rename', params.textDocument.uri, token, null as WorkspaceEdit | null, (a, settings) => {
+    try {
+      const r = renameSpeaker(a.text, a.model, at(params.position), params.newName, settings.dialect ? { dialect: settings.dialect } : {});
+      return { changes: { [a.uri]: r.edits.map((e) => toTextEdit(a.model, e)) } };
+    } catch (e) {
+      return renameFailed(e);
+    }
+  }),
+);
+
+connection.onReferences((params, token) =>
+  handle('references', params.textDocument.uri, token, [] as Location[], (a) =>
+    speakerReferences(a.text, a.model, at(params.position), params.context.includeDeclaration).map((m) => ({ uri: a.uri, range: toRange(m.span) })),
+  ),
+);
+
+connection.onDocumentHighlight((params, token) =>
+  handle('documentHighlight', params.textDocument.uri, token, [] as DocumentHighlight[], (a) =>
+    speakerHighlights(a.text, a.model, at(params.position)).map(toDocumentHighlight),
+  ),
+);
+
+connection.onDefinition((params, token) =>
+  handle('definition', params.textDocument.uri, token, null as Location | null, (a) => {
+    const d = speakerDefinition(a.text, a.model, at(params.position));
+    return d ? { uri: a.uri, range: toRange(d.span) } : null;
+  }),
+);
+
+connection.onCompletion((params, token) =>
+  handle('completion', params.textDocument.uri, token, [] as CompletionItem[], (a) =>
+    speakerCompletions(a.text, a.model, at(params.position), { snippets: client.snippets }).map(toCompletionItem),
+  ),
+);
+
+connection.onHover((params, token) =>
+  handle('hover', params.textDocument.uri, token, null as Hover | null, (a) => {
+    const h = speakerHover(a.text, a.model, at(params.position));
+    return h ? { contents: { kind: 'markdown', value: h.markdown }, range: toRange(h.span) } : null;
+  }),
+);
+
+connection.onCodeLens((params, token) =>
+  handle('codeLens', params.textDocument.uri, token, [] as CodeLens[], (a, settings) => (settings.codeLens ? pairLenses(a.model).map(toCodeLens) : [])),
+);
+
+connection.onDocumentFormatting((params, token) =>
+  handle('formatting', params.textDocument.uri, token, [] as LspTextEdit[], (a, settings) =>
+    formatTranscript(a.text, a.model, { parse: settings.dialect ? { dialect: settings.dialect } : {} }).edits.map((e) => toTextEdit(a.model, e)),
+  ),
+);
+
+connection.onDocumentRangeFormatting((params, token) =>
+  handle('rangeFormatting', params.textDocument.uri, token, [] as LspTextEdit[], (a, settings) => {
+    const { start, end } = params.range;
+    // A selection that ends at the start of a line does not include that line.
+    const endLine = end.line > start.line && end.character === 0 ? end.line - 1 : end.line;
+    const range = { startLine: start.line, endLine };
+    return formatTranscript(a.text, a.model, { range, parse: settings.dialect ? { dialect: settings.dialect } : {} }).edits.map((e) => toTextEdit(a.model, e));
+  }),
+);
+
+connection.onWorkspaceSymbol(async (params, token) => {
+  const docs: TranscriptDoc[] = [];
+  const open = new Set<string>();
+  try {
+    for (const doc of documents.all()) {
+      const settings = await settingsFor(doc.uri);
+      if (token.isCancellationRequested) throw cancelled();
+      const current = documents.get(doc.uri);
+      if (!current) continue;
+      docs.push(cache.get(current, settings.dialect));
+      const p = uriToPath(doc.uri);
+      if (p) open.add(p);
+    }
+    const onDisk = await workspaceFiles.docs(open, globalSettings.dialect);
+    if (token.isCancellationRequested) throw cancelled();
+    return workspaceSymbols([...docs, ...onDisk], params.query).map(toWorkspaceSymbol) as SymbolInformation[];
+  } catch (e) {
+    if (e instanceof ResponseError) throw e;
+    connection.console.error(`workspaceSymbol failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return [];
+  }
+});
 
 // ---------------------------------------------------------------------------------------------
 

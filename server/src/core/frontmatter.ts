@@ -3,7 +3,8 @@
 import { parse as parseYaml } from 'yaml';
 import type { FrontMatter } from './model.ts';
 
-const ROSTER_KEYS = ['speakers', 'participants', 'roster', 'cast', 'guests', 'guest', 'hosts', 'host', 'interviewer', 'interviewee', 'interviewees', 'panel', 'panelists', 'witnesses', 'witness'];
+/** Front-matter keys whose values name the speakers. */
+export const ROSTER_KEYS = ['speakers', 'participants', 'roster', 'cast', 'guests', 'guest', 'hosts', 'host', 'interviewer', 'interviewee', 'interviewees', 'panel', 'panelists', 'witnesses', 'witness'];
 
 function names(v: unknown, out: string[]): void {
   if (typeof v === 'string') {

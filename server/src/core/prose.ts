@@ -136,8 +136,8 @@ export function segmentProse(
   for (let i = first; i < n; i++) {
     const c = infos[i].cand;
     if (!c || c.anon) continue;
-    const st = stats.get(labelKey(c))!;
-    if (st.inline >= 2 || st.standaloneSpeech >= 2) for (const t of analyzeLabel(c.text).nameTokens) known.add(t);
+    const st = stats.get(labelKey(c));
+    if (st && (st.inline >= 2 || st.standaloneSpeech >= 2)) for (const t of analyzeLabel(c.text).nameTokens) known.add(t);
   }
   const knownToken = (t: string | undefined) =>
     t !== undefined && (known.has(t) || (t.length >= 4 && [...known].some((k) => isSlip(t, k))));

@@ -27,7 +27,7 @@ const MODERATOR_KEYS = /^(moderator|moderators|chair|chairs|chairperson|convener
 const OTHER_KEYS = /^(speakers?|participants?|panel|panelists|panellists|present|other persons? present|also present|attendees|cast|with|hosts?|presenters?|guests?)$/i;
 
 /** Splits on commas and semicolons outside parentheses, and on ` and ` / ` & `. */
-function splitNames(value: string): string[] {
+export function splitNames(value: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let cur = '';
@@ -59,20 +59,37 @@ export function rosterItem(raw: string, part?: SpeakerRole): RosterEntry | null 
   return { name: s, role, code, ...(part ? { part } : {}) };
 }
 
+/** A `Key: value` line whose key names participants: the part the key implies and where the value starts. */
+export interface RosterLine {
+  key: string;
+  part?: SpeakerRole;
+  /** The value as written. */
+  value: string;
+  /** Column of the value on the line. */
+  valueStart: number;
+}
+
+/** Reads one `Key: value` line whose key names participants, or null. */
+export function rosterLine(s: string): RosterLine | null {
+  const m = /^\s*(?:\*\*)?([A-Za-z][A-Za-z ()'’-]{1,40}?)(?:\*\*)?\s*:(?:\*\*)?\s+(.+)$/.exec(s);
+  if (!m) return null;
+  const key = m[1].trim();
+  let part: SpeakerRole | undefined;
+  if (QUESTIONER_KEYS.test(key)) part = 'questioner';
+  else if (ANSWERER_KEYS.test(key)) part = 'answerer';
+  else if (MODERATOR_KEYS.test(key)) part = 'moderator';
+  else if (!OTHER_KEYS.test(key)) return null;
+  return { key, ...(part ? { part } : {}), value: m[2], valueStart: s.length - m[2].length };
+}
+
 /** Reads `Key: value` lines in `[from, to)` whose key names participants. */
 export function rosterFromLines(line: (i: number) => string, from: number, to: number): RosterEntry[] {
   const out: RosterEntry[] = [];
   for (let i = from; i < to; i++) {
-    const m = /^\s*(?:\*\*)?([A-Za-z][A-Za-z ()'’-]{1,40}?)(?:\*\*)?\s*:(?:\*\*)?\s+(.+)$/.exec(line(i));
-    if (!m) continue;
-    const key = m[1].trim();
-    let part: SpeakerRole | undefined;
-    if (QUESTIONER_KEYS.test(key)) part = 'questioner';
-    else if (ANSWERER_KEYS.test(key)) part = 'answerer';
-    else if (MODERATOR_KEYS.test(key)) part = 'moderator';
-    else if (!OTHER_KEYS.test(key)) continue;
-    for (const item of splitNames(m[2])) {
-      const e = rosterItem(item, part);
+    const r = rosterLine(line(i));
+    if (!r) continue;
+    for (const item of splitNames(r.value)) {
+      const e = rosterItem(item, r.part);
       if (e) out.push(e);
     }
   }

@@ -4,11 +4,17 @@
 
 import {
   CodeActionKind,
+  CompletionItemKind,
   DiagnosticSeverity,
+  DocumentHighlightKind,
   FoldingRangeKind,
+  InsertTextFormat,
   SymbolKind,
   type CodeAction,
+  type CodeLens,
+  type CompletionItem,
   type Diagnostic,
+  type DocumentHighlight,
   type DocumentSymbol,
   type FoldingRange,
   type Range,
@@ -16,7 +22,16 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { Finding, Fix, Severity, TextEdit, TranscriptModel } from '../core/index.ts';
-import type { Fold, OutlineKind, OutlineSymbol, Span } from '../core/features/index.ts';
+import type {
+  Fold,
+  Highlight,
+  OutlineKind,
+  OutlineSymbol,
+  PairLens,
+  Span,
+  SpeakerCompletion,
+  WorkspaceSymbol as CoreWorkspaceSymbol,
+} from '../core/features/index.ts';
 import { positionAt } from '../core/features/index.ts';
 
 /** Where rule documentation lives: `${RULE_DOCS_BASE}TR005.md`. The one place to change it. */
@@ -153,4 +168,39 @@ export function toSymbolInformation(uri: string, symbols: readonly OutlineSymbol
 
 export function toFoldingRange(f: Fold): FoldingRange {
   return { startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Speaker-aware editing: completion, highlights, code lenses, workspace symbols
+
+/** A speaker completion as a completion item (a snippet when the core made one). */
+export function toCompletionItem(c: SpeakerCompletion): CompletionItem {
+  return {
+    label: c.label,
+    kind: c.where === 'roster' ? CompletionItemKind.Value : CompletionItemKind.Reference,
+    detail: c.detail,
+    sortText: c.sortText,
+    filterText: c.filterText,
+    preselect: c.preselect,
+    insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: { range: toRange(c.range), newText: c.insertText },
+  };
+}
+
+export function toDocumentHighlight(h: Highlight): DocumentHighlight {
+  return { range: toRange(h.span), kind: h.kind === 'write' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read };
+}
+
+/** A pair's lens; the empty command makes the title plain text in the editor. */
+export function toCodeLens(l: PairLens): CodeLens {
+  return { range: toRange(l.span), command: { title: l.title, command: '' } };
+}
+
+export function toWorkspaceSymbol(s: CoreWorkspaceSymbol): SymbolInformation {
+  return {
+    name: s.name,
+    kind: s.kind === 'pair' ? SymbolKind.Interface : SymbolKind.Class,
+    location: { uri: s.uri, range: toRange(s.span) },
+    containerName: s.container,
+  };
 }

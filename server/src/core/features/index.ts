@@ -14,3 +14,35 @@ export {
   type TokenModifier,
 } from './semanticTokens.ts';
 export { positionAt, offsetAt, spanOf, spanContains, type Pos, type Span } from './positions.ts';
+export {
+  labelAt,
+  labelMentions,
+  labelSpan,
+  rosterMentions,
+  rosterMentionsOf,
+  speakerAt,
+  turnAtOrBefore,
+  turnStartingAt,
+  type RosterMention,
+  type SpeakerMention,
+} from './speakerRefs.ts';
+export {
+  canonicalOf,
+  formatCount,
+  formatDuration,
+  formatShare,
+  labelUses,
+  pairDuration,
+  pairWords,
+  speakerStats,
+  timestampSeconds,
+  totalWords,
+  type SpeakerStats,
+} from './stats.ts';
+export { prepareRename, renameSpeaker, RenameError, type PrepareRenameResult, type RenameResult } from './rename.ts';
+export { speakerDefinition, speakerHighlights, speakerReferences, type Highlight } from './references.ts';
+export { likelyNext, speakerCompletions, type CompletionOptions, type SpeakerCompletion } from './completion.ts';
+export { speakerHover, speakerHoverText, type SpeakerHover } from './hover.ts';
+export { pairLenses, type PairLens } from './codeLens.ts';
+export { formatTranscript, nonLabelWords, sameTranscript, type FormatOptions, type FormatResult } from './format.ts';
+export { baseName, fuzzyMatch, transcriptSymbols, workspaceSymbols, type TranscriptDoc, type WorkspaceSymbol } from './workspaceSymbols.ts';
