@@ -15,10 +15,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'transcript' },
-      { scheme: 'untitled', language: 'transcript' },
-    ],
+    // Every scheme: files, untitled documents, and virtual workspaces (the server reads
+    // configuration and workspace symbols from disk only for file: documents).
+    documentSelector: [{ language: 'transcript' }],
     synchronize: {
       configurationSection: 'transcript',
       // The project configuration the CLI reads too: the server re-reads it when it changes.

@@ -415,7 +415,7 @@ connection.onCodeAction((params, token) =>
     }
     if (wants(only, FIX_ALL_KIND)) {
       if (token.isCancellationRequested) throw cancelled();
-      const fixed = fixAll(a.text, { severities: settings.severities }, 10, settings.dialect ? { dialect: settings.dialect } : {});
+      const fixed = fixAll(a.text, { severities: settings.severities }, undefined, settings.dialect ? { dialect: settings.dialect } : {});
       const edit = fixed.applied > 0 ? diffEdit(a.text, fixed.text) : null;
       if (edit) {
         actions.push({

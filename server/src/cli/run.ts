@@ -101,7 +101,7 @@ export function run(argv: readonly string[], io: RunIo): RunResult {
     const useDialect = dialect ?? cfg.config.dialect;
     let text = input.text;
     if (fix) {
-      const fixed = fixAll(text, lintOptions, 10, useDialect ? { dialect: useDialect } : {});
+      const fixed = fixAll(text, lintOptions, undefined, useDialect ? { dialect: useDialect } : {});
       if (fixed.applied > 0 && fixed.text !== text) {
         if (file === '-') stderr.push(`${PROGRAM}: warning: <stdin>: --fix cannot write standard input back; ${fixed.applied} fixes not written`);
         else {

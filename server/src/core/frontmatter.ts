@@ -32,7 +32,7 @@ export function findFrontMatter(line: (i: number) => string, lineCount: number):
       for (let k = 1; k < i; k++) body.push(line(k));
       let data: unknown = null;
       try {
-        data = parseYaml(body.join('\n'), { uniqueKeys: false, prettyErrors: false }) ?? null;
+        data = parseYaml(body.join('\n'), { uniqueKeys: false, prettyErrors: false, logLevel: 'silent' }) ?? null;
       } catch {
         data = null;
       }

@@ -79,7 +79,8 @@ function candidate(
   extra: Partial<LabelCandidate> = {},
 ): LabelCandidate | null {
   const label = raw.trim();
-  if (label.length === 0) return null;
+  // No label is longer than this; checking a megabyte-long line as a name would cost dearly.
+  if (label.length === 0 || label.length > 120) return null;
   const anon = anonymousKind(label);
   if (anon === null && !isNameLike(label, form === 'standalone')) return null;
   const s = start + raw.indexOf(label);

@@ -22,6 +22,9 @@ export interface LintOptions {
   rules?: readonly Rule[];
 }
 
+/** More findings of one rule than anyone reads: the rest are dropped (the document is not a transcript). */
+export const MAX_FINDINGS_PER_RULE = 2000;
+
 /** Looks a rule up by id or name, case-insensitively. */
 export function findRule(key: string, rules: readonly Rule[] = RULES): Rule | undefined {
   const k = key.toLowerCase();
@@ -98,14 +101,16 @@ export function lint(text: string, model: TranscriptModel = parse(text), options
   const findings: Finding[] = [];
   let current: Rule | null = null;
   let severity: SeveritySetting = 'warning';
+  let count = 0;
   const ctx = ruleContext(text, model, (r) => {
-    if (!current || severity === 'off') return;
+    if (!current || severity === 'off' || ++count > MAX_FINDINGS_PER_RULE) return;
     findings.push({ ...r, code: current.id, rule: current.name, severity, fixes: r.fixes ?? [] });
   });
   for (const rule of rules) {
     severity = severityFor(rule, options.severities);
     if (severity === 'off') continue;
     current = rule;
+    count = 0;
     try {
       rule.check(ctx);
     } catch (e) {
@@ -158,47 +163,44 @@ export function safeFix(f: Finding): Fix | undefined {
 export function fixAll(
   text: string,
   options: LintOptions = {},
-  passes = 10,
+  passes = 100,
   parseOptions: ParseOptions = {},
 ): { text: string; applied: number } {
   let applied = 0;
   let current = text;
+  // The guard under every fix: the speech of the original text, word by word, must survive every
+  // pass (a label deleted in one pass can turn a line of speech into a label the next pass deletes).
+  const original = turnWords(text, parse(text, parseOptions), false);
+  const keeps = (candidate: string) => keepsWords(original, turnWords(candidate, parse(candidate, parseOptions), true));
   for (let pass = 0; pass < passes; pass++) {
     const findings = lint(current, parse(current, parseOptions), options);
-    const edits: TextEdit[] = [];
-    let taken = 0;
-    let lastEnd = -1;
     // Take fixes whose edits do not overlap those already taken in this pass.
     const fixes = findings.map(safeFix).filter((x): x is Fix => x !== undefined);
     fixes.sort((a, b) => Math.min(...a.edits.map((e) => e.start)) - Math.min(...b.edits.map((e) => e.start)));
     const chosen: Fix[] = [];
+    let lastEnd = -1;
     for (const fix of fixes) {
       const start = Math.min(...fix.edits.map((e) => e.start));
       const end = Math.max(...fix.edits.map((e) => e.end));
       if (start < lastEnd) continue;
-      edits.push(...fix.edits);
       chosen.push(fix);
       lastEnd = Math.max(end, start + 1);
-      taken++;
     }
-    if (taken === 0) break;
-    let next = applyEdits(current, edits);
+    if (chosen.length === 0) break;
+    let next = applyEdits(current, chosen.flatMap((f) => f.edits));
+    let taken = chosen.length;
     if (next === current) break;
-    // The guard under every fix: no word of speech may be lost. When a pass would lose one, apply
-    // its fixes one at a time and keep only those that lose nothing.
-    const before = turnWords(current, parse(current, parseOptions), false);
-    if (!keepsWords(before, turnWords(next, parse(next, parseOptions), true))) {
+    if (!keeps(next)) {
+      // Apply this pass's fixes one at a time, from the end of the text backwards (so the offsets
+      // of those still to try stay valid), keeping only those that lose nothing.
       next = current;
       taken = 0;
-      // From the end of the text backwards, so the offsets of the fixes still to try stay valid.
       for (const fix of [...chosen].reverse()) {
         const candidate = applyEdits(next, fix.edits);
-        if (candidate === next) continue;
-        if (keepsWords(turnWords(next, parse(next, parseOptions), false), turnWords(candidate, parse(candidate, parseOptions), true))) {
+        if (candidate !== next && keeps(candidate)) {
           next = candidate;
           taken++;
         }
-        if (taken >= 20) break;
       }
       if (taken === 0) break;
     }

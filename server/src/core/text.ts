@@ -80,9 +80,14 @@ export function words(s: string): string[] {
 
 /** True when the string ends like a sentence (or a clause a speaker trails off on). */
 export function endsSentence(s: string): boolean {
-  const t = s.replace(/[\s\u00a0*_]+$/u, '');
-  if (t.length === 0) return false;
-  return /[.?!…:;,"”’)\]\u2014\u2013-]$/u.test(t);
+  // A backward scan, not a regex: a long run of spaces must not cost quadratic time.
+  let i = s.length - 1;
+  while (i >= 0) {
+    const c = s.charCodeAt(i);
+    if (isSpaceCode(c) || c === 42 /* * */ || c === 95 /* _ */) i--;
+    else break;
+  }
+  return i >= 0 && '.?!…:;,"”’)]\u2014\u2013-'.includes(s[i]);
 }
 
 /** True when the first letter of the string is lower case. */

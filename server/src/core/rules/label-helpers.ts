@@ -175,7 +175,7 @@ export function turnWords(text: string, model: TranscriptModel, withLabels: bool
     else notesByLine.set(n.line, [n]);
   }
   for (const t of model.turns) {
-    if (withLabels && t.label) out.push(...wordsOf(t.label.text));
+    if (withLabels && t.label) for (const w of wordsOf(t.label.text)) out.push(w);
     for (let i = t.startLine; i <= t.endLine; i++) {
       let s = text.substr(model.lineStarts[i], model.lineLengths[i]);
       for (const n of notesByLine.get(i) ?? []) s = s.slice(0, n.start) + ' '.repeat(Math.max(0, n.end - n.start)) + s.slice(n.end);
@@ -183,7 +183,7 @@ export function turnWords(text: string, model: TranscriptModel, withLabels: bool
         if (t.label.textStart < 0) continue;
         s = ' '.repeat(t.label.textStart) + s.slice(t.label.textStart);
       }
-      out.push(...wordsOf(s));
+      for (const w of wordsOf(s)) out.push(w); // no spread: a line may hold 100,000 words
     }
   }
   return out;
@@ -203,15 +203,16 @@ const VERIFY_MAX_CHARS = 100_000;
  * True when applying `edits` keeps every word of speech: re-parses the result and checks that the
  * speech of the turns before is still there in order (as speech or, for a label the parser
  * misread as speech, as a label). Deleting a label can change how the parser reads the lines
- * around it; a fix is only safe if it does not. Past a budget of re-parses per lint run it
- * answers false, so the fix is offered but not applied blindly (fix-all's next pass verifies it).
+ * around it; a fix is only safe if it does not. Past a budget of re-parses per lint run (or in
+ * a large document) it answers true: fix-all checks every pass against the original speech.
  * With `sameTurns`, every turn must also still start on the same line (for rewrites in place).
  */
 export function keepsSpeech(ctx: RuleContext, edits: TextEdit[], options: { sameTurns?: boolean } = {}): boolean {
   const { model, text } = ctx;
   if (text.length > VERIFY_MAX_CHARS) return true;
   const used = verifyBudget.get(ctx) ?? 0;
-  if (used >= VERIFY_LIMIT) return false;
+  // Past the budget, fix-all's own guard (every pass checked against the original speech) decides.
+  if (used >= VERIFY_LIMIT) return true;
   verifyBudget.set(ctx, used + 1);
   let before = speechCache.get(model);
   if (!before) speechCache.set(model, (before = turnWords(text, model, false)));

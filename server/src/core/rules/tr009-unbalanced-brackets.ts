@@ -79,7 +79,9 @@ function wordAfter(s: string, col: number): { word: string; end: number } {
 }
 
 function wordBefore(s: string, col: number): { word: string; start: number } {
-  const m = /[^\s[\]()\\]+$/.exec(s.slice(0, col));
+  // Only the last 60 characters: one regex per bracket must not scan the whole line.
+  const from = Math.max(0, col - 60);
+  const m = /[^\s[\]()\\]+$/.exec(s.slice(from, col));
   if (!m) return { word: '', start: col };
   const word = m[0].replace(/^["“‘']+/, '');
   return { word, start: col - word.length };
@@ -124,10 +126,17 @@ export const unbalancedBrackets: Rule = {
           mismatched.push({ open: stack.pop()!, close: b });
         } else unopened.push(b);
       }
-      unclosed.push(...stack);
-      for (const b of unclosed) if (!b.soft) reportUnclosed(ctx, b);
-      for (const b of unopened) reportUnopened(ctx, b);
-      for (const m of mismatched) reportMismatch(ctx, m.open, m.close);
+      for (const b of stack) unclosed.push(b);
+      // A line of a thousand stray brackets is one problem to look at, not a thousand.
+      const perLine = new Map<number, number>();
+      const first = (b: Bracket) => {
+        const k = perLine.get(b.line) ?? 0;
+        perLine.set(b.line, k + 1);
+        return k < 2;
+      };
+      for (const b of unclosed) if (!b.soft && first(b)) reportUnclosed(ctx, b);
+      for (const b of unopened) if (first(b)) reportUnopened(ctx, b);
+      for (const m of mismatched) if (first(m.open)) reportMismatch(ctx, m.open, m.close);
     }
   },
 };
