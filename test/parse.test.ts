@@ -503,3 +503,23 @@ describe('more real-world layouts', () => {
     assert.deepEqual(turns(m).map((t) => t[1]), ['Speaker1', 'Speaker2', 'Speaker1']);
   });
 });
+
+describe('bylines and short turns', () => {
+  test('a byline under the title is preamble, not unattributed speech', () => {
+    const m = P(lines('Press conference', '', 'by the Secretary General and the Prime Minister following the meeting.', '', '(As delivered)', '', 'Anna Lind, Secretary General', '', 'Good afternoon. We met today.'));
+    assert.deepEqual(turns(m), [[7, 'Anna Lind', 'statement']]);
+  });
+  test('a short form of a known name whose turn is only a stage direction is still a label', () => {
+    const m = P(
+      lines('Anna Lind, Secretary General', '', 'Good afternoon.', '', 'Question', '', 'Is it true?', '', 'Anna Lind, Secretary General', '', 'It is.', '', 'Question', '', 'Really?', '', 'Ms Lind', '', '(Laughter.)', '', 'Question', '', 'Fine.'),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'Anna Lind'],
+      [5, 'Question'],
+      [9, 'Anna Lind'],
+      [13, 'Question'],
+      [17, 'Anna Lind'],
+      [21, 'Question'],
+    ]);
+  });
+});

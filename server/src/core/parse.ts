@@ -268,7 +268,9 @@ function unattributedStart(infos: LineInfo[], line: (i: number) => string, from:
     }
     const lines = j - i;
     const procedural = /\b(met|convened|reconvened),? pursuant to\b|^\s*\[?(?:whereupon|the (?:committee|subcommittee|court|hearing))\b/i.test(line(i));
-    if (!procedural && ((li.lower && (li.terminal || li.words >= 6)) || (words >= 25 && sentences >= 2 && li.words >= 6 && words >= lines * 8))) return i;
+    // A byline under a title (`by NATO Secretary General ...`, `with Jane Roe`) is not speech.
+    const byline = /^\s*(?:by|with|featuring|hosted by|moderated by|presented by)\s/i.test(line(i));
+    if (!procedural && ((li.lower && !byline && (li.terminal || li.words >= 6)) || (words >= 25 && sentences >= 2 && li.words >= 6 && words >= lines * 8))) return i;
     i = j - 1;
   }
   return -1;

@@ -52,6 +52,11 @@ export function segmentProse(
     while (j < n && (infos[j].blank || (infos[j].noteOnly && skipped++ < 2))) j++;
     return j;
   };
+  const nextNonBlank = (i: number): number => {
+    let j = i + 1;
+    while (j < n && infos[j].blank) j++;
+    return j;
+  };
   const prevContent = (i: number): number => {
     let j = i - 1;
     while (j >= first && infos[j].blank) j--;
@@ -198,7 +203,12 @@ export function segmentProse(
       else if (c.anon === null && isHeadingLike(c.text)) ok = false;
       // In a document of inline labels, a bare line repeated is a page marking (`RESTRICTED`).
       else if (repeated) ok = (speech || decorated || nextIsLabelSpeech(i)) && !(inlineDoc && !decorated && c.anon === null);
-      else if (!speech) ok = false;
+      else if (!speech) {
+        // A short form of a name the document uses, whose turn is only a note (`(Laughter.)`).
+        const a = analyzeLabel(c.text);
+        const j = i + 1 < n ? nextNonBlank(i) : n;
+        ok = j < n && infos[j].noteOnly && a.nameTokens.length > 0 && a.nameTokens.every(knownToken);
+      }
       else if (decorated || c.anon !== null) ok = true;
       else if (inlineDoc || c.text.split(' ').length > 8) ok = false;
       else {
