@@ -61,6 +61,8 @@ export interface LineInfo {
   lower: boolean;
   /** Contains a question mark. */
   question: boolean;
+  /** Starts like a metadata line: one capitalised word and a colon (`Topics: ...`). */
+  keyValue: boolean;
   cand: LabelCandidate | null;
 }
 
@@ -104,7 +106,7 @@ const TS_PREFIX_RE = new RegExp(String.raw`^[\[(]?(${TS})[\])]?\s+(?=\S)`);
 const TITLE_WORD = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Senator|Chairman|Chairwoman|Chair|Representative|Delegate|Secretary|General|Admiral|Judge|Justice|Governor|Ambassador|Commissioner|Director|The|Madam|Acting|Vice|President|Speaker)\.?`;
 const CAPS_NAME = String.raw`(?:Mc|Mac|Di|De|La|Le|O['’])?\p{Lu}[\p{Lu}'’-]+`;
 const PERIOD_LABEL = new RegExp(
-  String.raw`^((?:${TITLE_WORD}\s+){1,4}${CAPS_NAME}(?:\s+(?:${CAPS_NAME}|of\s+\p{Lu}\p{Ll}+|pro\s+tempore))*)\.\s+(?=\S)`,
+  String.raw`^((?:${TITLE_WORD}\s+){1,4}${CAPS_NAME}(?:\s+(?:${CAPS_NAME}|of\s+\p{Lu}\p{Ll}+|pro\s+tempore))*(?:\s+\([^()]{1,40}\))?)\.\s+(?=\S)`,
   'u',
 );
 /** GPO hearings in mixed case: `Senator Hale. Thank you.`, `The Chairman. Senator Moreno.`, `Dr. Reyes. About...` */
@@ -250,7 +252,7 @@ export function analyzeLine(line: string, prefix = 0): LineInfo {
   const start = firstNonSpace(s, prefix);
   const end = lastNonSpaceEnd(s, start);
   if (start >= end) {
-    return { start, end, blank: true, noteOnly: false, heading: false, words: 0, terminal: false, lower: false, question: false, cand: null };
+    return { start, end, blank: true, noteOnly: false, heading: false, words: 0, terminal: false, lower: false, question: false, keyValue: false, cand: null };
   }
   const content = s.slice(start, end);
   let noteOnly =
@@ -281,6 +283,7 @@ export function analyzeLine(line: string, prefix = 0): LineInfo {
     terminal,
     lower: startsLower(content),
     question: content.includes('?'),
+    keyValue: /^\p{Lu}\p{Ll}+:\s/u.test(content),
     cand,
   };
 }

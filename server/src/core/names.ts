@@ -7,6 +7,7 @@
  */
 
 import { collapseSpaces } from './text.ts';
+import { isSlip } from './slips.ts';
 
 /** Honorifics that stand before a name. */
 const HONORIFICS = new Set([
@@ -66,7 +67,7 @@ const NOT_SPEAKER_WORDS = new Set([
   'sponsored', 'partner', 'content', 'main', 'footer', 'header', 'sidebar', 'breadcrumb', 'jingle', 'music',
   'applause', 'laughter', 'silence', 'pause', 'break', 'intermission', 'multimedia', 'note', 'notes',
   'paper', 'budget', 'report', 'bill', 'amendment', 'clause', 'schedule', 'slide', 'title', 'option', 'step',
-  'restricted', 'confidential', 'classified', 'unclassified', 'official', 'draft', 'exhibit', 'tape', 'side',
+  'restricted', 'confidential', 'classified', 'unclassified', 'draft', 'exhibit', 'tape', 'side',
   'guests', 'hosts', 'panelists', 'panellists', 'participants', 'speakers', 'attendees', 'present', 'cast',
   'moderators', 'interviewers', 'apologies', 'absent', 'chairs',
   'editor', "editor's", 'correction', 'disclaimer', 'attachment', 'attachments', 'photograph', 'caption',
@@ -197,6 +198,16 @@ const NOT_IN_TITLES = new Set([
 ]);
 
 /** True when the label is made of heading or web-furniture words, so never a speaker on its own. */
+const HEADING_START = new Set(['on', 'in', 'at', 'about', 'towards', 'toward', 'why', 'how', 'what', 'when', 'where', 'from', 'into', 'beyond', 'after', 'before', 'during', 'part', 'chapter', 'section']);
+/** Role words that name a person (not adjectives such as `press`, `general`, `state`). */
+const PERSON_TITLES = new Set([
+  'secretary', 'president', 'minister', 'chancellor', 'spokesperson', 'spokesman', 'spokeswoman', 'ambassador',
+  'senator', 'representative', 'governor', 'mayor', 'chair', 'chairman', 'chairwoman', 'chairperson', 'convener',
+  'director', 'commissioner', 'judge', 'justice', 'attorney', 'counsel', 'witness', 'moderator', 'host',
+  'interviewer', 'reporter', 'journalist', 'correspondent', 'operator', 'clerk', 'officer', 'chief', 'member',
+  'speaker', 'presenter', 'guest', 'advisor', 'adviser', 'coordinator', 'administrator', 'inspector', 'detective',
+]);
+
 function isHeadingLikeUncached(raw: string): boolean {
   const toks = collapseSpaces(raw)
     .replace(/[():,]/g, ' ')
@@ -204,9 +215,13 @@ function isHeadingLikeUncached(raw: string): boolean {
     .filter((t) => t.length > 0)
     .map(tokenKey);
   if (toks.length === 0) return true;
+  // `On Failure`, `Why Now`, `About the Project`: a heading starts with a preposition or a question word.
+  if (toks.length > 1 && HEADING_START.has(toks[0])) return true;
   let roleOrName = 0;
   for (const t of toks) {
-    if (NOT_SPEAKER_WORDS.has(t)) return !toks.some((x) => x !== 'the' && ROLE_WORDS.has(x) && !NOT_SPEAKER_WORDS.has(x));
+    // A heading word makes a heading, unless a person's title stands beside it (`Press Secretary`,
+    // `Committee Chair`); `PRESS CONFERENCE` has none.
+    if (NOT_SPEAKER_WORDS.has(t)) return !toks.some((x) => PERSON_TITLES.has(x));
     if (!PARTICLES.has(t)) roleOrName++;
   }
   return roleOrName === 0;
@@ -220,6 +235,8 @@ function anonymousKindUncached(raw: string): Anonymous {
     .toLowerCase()
     .trim();
   if (QUESTIONER_LABELS.test(k) || /^(question|questions|q) (from|by) \S/.test(k)) return 'questioner';
+  // `QUESITON:`, `QUESTOIN:` — a slip of the anonymous label is still the anonymous label.
+  if (/^[a-z]{7,9}$/.test(k) && isSlip(k, 'question')) return 'questioner';
   if (ANSWERER_LABELS.test(k)) return 'answerer';
   return null;
 }

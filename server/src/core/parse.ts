@@ -71,8 +71,10 @@ const FORMS_FOR: Record<DialectId, ReadonlySet<string>> = {
 };
 
 /** Reads a transcript into a model. Never throws. */
-export function parse(text: string, options: ParseOptions = {}): TranscriptModel {
-  const split = splitLines(typeof text === 'string' ? text : String(text ?? ''));
+export function parse(input: string, options: ParseOptions = {}): TranscriptModel {
+  // A client may send anything as text; the model is built from a string whatever happens.
+  const text = typeof input === 'string' ? input : String(input ?? '');
+  const split = splitLines(text);
   const n = split.starts.length;
   // Columns are offsets within each line as stored, so a byte-order mark counts on line 0; the
   // line analysis reads U+FEFF as a space.
@@ -250,7 +252,8 @@ export function parse(text: string, options: ParseOptions = {}): TranscriptModel
 function unattributedStart(infos: LineInfo[], line: (i: number) => string, from: number, to: number): number {
   let furnitureAfter = -1;
   for (let i = to - 1; i >= from; i--) {
-    if (!infos[i].blank && (isFurniture(line(i)) || /\btranscript\b/i.test(line(i)))) {
+    // Furniture is short (`Share this page`); a furniture word inside a long line of speech is not.
+    if (!infos[i].blank && infos[i].words < 12 && (isFurniture(line(i)) || /\btranscript\b/i.test(line(i)))) {
       furnitureAfter = i;
       break;
     }

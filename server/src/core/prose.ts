@@ -6,7 +6,7 @@
 
 import type { LabelCandidate, LineInfo } from './lineinfo.ts';
 import { analyzeLabel, isHeadingLike, isNameLike } from './names.ts';
-import { isSlip } from './speakers.ts';
+import { isSlip } from './slips.ts';
 
 export interface ProseSegmentation {
   /** Lines that start a turn, ascending, with the accepted label for each. */
@@ -24,6 +24,8 @@ export function labelKey(c: LabelCandidate): string {
 /** A line of speech, as opposed to a title, a label or furniture. */
 function speechLike(li: LineInfo): boolean {
   if (li.blank || li.noteOnly || li.heading) return false;
+  // `Topics: winter surge funding; nurse recruitment`: a metadata line, not a sentence.
+  if (li.keyValue && !li.terminal) return false;
   if (li.cand && li.cand.form === 'standalone' && (li.cand.colon || li.cand.timestamp)) return false;
   return li.terminal || li.words >= 10;
 }
@@ -75,7 +77,10 @@ export function segmentProse(
     const a = infos[i + 1];
     if (i + 2 >= n || !a || a.blank || !a.cand || a.cand.form !== 'standalone' || a.cand.colon || a.words > 4) return false;
     const j = nextContent(i + 1);
-    return j < n && speechLike(infos[j]);
+    let k = i + 2;
+    while (k < n && infos[k].blank) k++;
+    // Speech below, or only a note (`[Speaks in Portuguese]`) before the interpreter's turn.
+    return j < n && (speechLike(infos[j]) || (k < n && infos[k].noteOnly));
   };
   const followedBySpeech = (i: number): boolean => {
     if (affiliationAfter(i)) return true;
@@ -142,7 +147,12 @@ export function segmentProse(
     const c = infos[i].cand;
     if (!c || c.anon) continue;
     const st = stats.get(labelKey(c));
-    if (st && (st.inline >= 2 || st.standaloneSpeech >= 2)) for (const t of analyzeLabel(c.text).nameTokens) known.add(t);
+    if (st && (st.inline >= 2 || st.standaloneSpeech >= 2)) {
+      const a = analyzeLabel(c.text);
+      for (const t of a.nameTokens) known.add(t);
+      // A title used as a label (`Moderator:`) is known too, so that `Moderater:` is its slip.
+      if (a.nameTokens.length === 0) for (const t of a.role.toLowerCase().split(/\s+/)) if (t.length >= 4) known.add(t);
+    }
   }
   const knownToken = (t: string | undefined) =>
     t !== undefined && (known.has(t) || (t.length >= 4 && [...known].some((k) => isSlip(t, k))));
@@ -183,7 +193,9 @@ export function segmentProse(
           c.timestamp !== undefined ||
           c.anon !== null ||
           a.honorific !== '' ||
-          (/^[\p{Lu}\s.,'’-]+$/u.test(c.text.replace(/\([^)]*\)/g, '')) && /\p{Lu}{2}/u.test(c.text));
+          (/^[\p{Lu}\s.,'’-]+$/u.test(c.text.replace(/\([^)]*\)/g, '')) && /\p{Lu}{2}/u.test(c.text)) ||
+          // `ROSA IBARRA, Arizona State University`: the name in capitals, the affiliation not.
+          (/\p{Lu}{2}/u.test(a.name) && !/\p{Ll}/u.test(a.name) && c.text.includes(','));
         // Said once in a document of repeated labels: it must look like them, and a single word
         // must be a title (`Moderator`) or a name the document already uses.
         const single =
@@ -191,7 +203,7 @@ export function segmentProse(
         const known = a.nameTokens.some(knownToken);
         ok =
           (strong && !(single && !c.markdown && !c.timestamp && a.honorific === '' && repeatedInline >= 2)) ||
-          (repeatedInline >= 2 && !single && (known || !(upperStyle && /\p{Ll}/u.test(c.text))) && c.markdown === markdownStyle);
+          (repeatedInline >= 2 && !single && (known || !(upperStyle && /\p{Ll}/u.test(a.name || c.text))) && c.markdown === markdownStyle);
       }
     } else {
       // Standalone: a label alone on its line must be followed by speech (or be a label the
@@ -211,6 +223,8 @@ export function segmentProse(
       }
       else if (decorated || c.anon !== null) ok = true;
       else if (inlineDoc || c.text.split(' ').length > 8) ok = false;
+      // `Parents and Families`: two things joined, not a person (`Mr and Mrs Smith` has names on a side).
+      else if (/ (?:and|&) /.test(c.text) && c.text.split(/ (?:and|&) /).some((side) => !side.includes(' '))) ok = false;
       else {
         // A single word said once (`Ukraine`, `Overview`) is a heading unless it is a title
         // (`Moderator`) or a name the document already uses (`Rutte`).

@@ -8,6 +8,7 @@
 import type { Speaker, SpeakerRole } from './model.ts';
 import { analyzeLabel, type Anonymous, type LabelAnalysis } from './names.ts';
 import type { RosterEntry } from './roster.ts';
+import { isSlip } from './slips.ts';
 import { properCase, slug } from './text.ts';
 
 export interface LabelUse {
@@ -60,39 +61,6 @@ function genderOf(honorific: string): 'm' | 'f' | undefined {
   return undefined;
 }
 
-/** Damerau-Levenshtein distance, capped: returns `max + 1` as soon as it is exceeded. */
-export function editDistance(a: string, b: string, max = 2): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const d: number[][] = [];
-  for (let i = 0; i <= a.length; i++) d.push([i]);
-  for (let j = 0; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let rowMin = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
-      d[i][j] = v;
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-  }
-  return d[a.length][b.length];
-}
-
-/**
- * True when `a` is a typing slip of `b`: one letter left out, doubled or added, or two letters
- * swapped (`PSAKKI`, `CHENG`, `PRCIE`, `Jonha`); never a different letter in the same place
- * (`Mary` is not `Mark`), never in numbers (`Speaker1` is not `Speaker2`), and only for words
- * of four letters or more.
- */
-export function isSlip(a: string, b: string): boolean {
-  if (a === b || Math.min(a.length, b.length) < 4 || Math.max(a.length, b.length) < 5 || /\d/.test(a + b)) return false;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  if (editDistance(a, b, 1) > 1) return false;
-  return a.length !== b.length || [...a].sort().join('') === [...b].sort().join('');
-}
-
 /**
  * `tokens` (a rare label) names the same person as `target` with a slip: every token matches
  * one of the target's exactly or within one edit, at least one with an
@@ -102,10 +70,13 @@ export function isSlip(a: string, b: string): boolean {
 function nearMiss(tokens: string[], target: Set<string>): boolean {
   const code = tokens.length === 1 ? /^([a-z]{1,3})(\d{1,3})$/.exec(tokens[0]) : null;
   if (code) return target.has(code[2]) && [...target].some((t) => t !== code[2] && t.startsWith(code[1]));
+  // A wrong letter (`MAECUS WEBB`) is a slip only beside another word that matches exactly.
+  const exact = tokens.filter((t) => target.has(t)).length;
+  const substitution = exact > 0 && tokens.length - exact === 1;
   let fuzzy = 0;
   for (const t of tokens) {
     if (target.has(t)) continue;
-    if ([...target].some((x) => isSlip(t, x))) fuzzy++;
+    if ([...target].some((x) => isSlip(t, x, substitution))) fuzzy++;
     else return false;
   }
   return fuzzy > 0;
@@ -222,8 +193,8 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
     const t = [...gr.tokens];
     const cands: number[] = [];
     groups.forEach((h, k) => {
-      if (k === g || h.anon !== null || (usesOf.get(k) ?? 0) <= (usesOf.get(g) ?? 0) || h.tokens.size === 0) return;
-      if (nearMiss(t, h.tokens)) cands.push(k);
+      if (k === g || h.anon !== null || (usesOf.get(k) ?? 0) <= (usesOf.get(g) ?? 0)) return;
+      if (h.tokens.size > 0 ? nearMiss(t, h.tokens) : t.length === 1 && [...h.roleTokens].some((r) => isSlip(t[0], r))) cands.push(k);
     });
     if (cands.length === 1) redirect.set(g, cands[0]);
   });
