@@ -1,10 +1,12 @@
 /**
  * The extension client: starts the transcript language server (dist/server.js) over IPC and
- * forwards `transcript` documents and settings to it. Everything else happens in the server.
+ * forwards `transcript` documents and settings to it. Everything else happens in the server;
+ * the statistics view and per-speaker colours (views.ts) show what it answers to two requests.
  */
 
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SpeakerColorDecorations, StatisticsView } from './views.ts';
 
 let client: LanguageClient | undefined;
 
@@ -38,7 +40,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
+  const clientNow = () => client;
+  const statistics = new StatisticsView(clientNow);
+  const colors = new SpeakerColorDecorations(clientNow);
+  context.subscriptions.push(statistics, colors, vscode.commands.registerCommand('transcript.showStatistics', () => statistics.show()));
+
   await client.start();
+  colors.refreshVisible(0);
 }
 
 export async function deactivate(): Promise<void> {

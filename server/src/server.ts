@@ -54,8 +54,11 @@ import {
   speakerHover,
   speakerReferences,
   workspaceSymbols,
+  documentStatistics,
+  speakerLabels,
   type TranscriptDoc,
 } from './core/features/index.ts';
+import { SPEAKER_LABELS_REQUEST, STATISTICS_REQUEST, type DocumentParams, type SpeakerLabelsResult, type StatisticsResult } from './lsp/protocol.ts';
 import { ModelCache, type Analysis } from './lsp/cache.ts';
 import { uriToPath, WorkspaceFiles } from './lsp/workspaceFiles.ts';
 import {
@@ -318,7 +321,7 @@ async function diagnosticsFor(a: Analysis, settings: Settings): Promise<Diagnost
 connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
   const uri = params.textDocument.uri;
   const doc = documents.get(uri);
-  const resultId = doc ? `${doc.version}:${settingsGeneration}` : undefined;
+  const resultId = doc ? `${doc.version}:${changeCount.get(doc.uri) ?? 0}:${settingsGeneration}` : undefined;
   if (doc && params.previousResultId !== undefined && params.previousResultId === resultId) return { kind: 'unchanged', resultId };
   const items = await handle('diagnostics', uri, token, [] as Diagnostic[], diagnosticsFor);
   return resultId ? { kind: 'full', resultId, items } : { kind: 'full', items };
@@ -353,7 +356,15 @@ async function pushDiagnostics(uri: string, version: number): Promise<void> {
   }
 }
 
-documents.onDidChangeContent((change) => schedulePush(change.document.uri, change.document.version));
+/** Content changes per document: a client may reuse a version number for different text. */
+const changeCount = new Map<string, number>();
+documents.onDidClose((e) => changeCount.delete(e.document.uri));
+
+documents.onDidChangeContent((change) => {
+  changeCount.set(change.document.uri, (changeCount.get(change.document.uri) ?? 0) + 1);
+  cache.delete(change.document.uri); // new text even when a client reopens or reuses a version number
+  schedulePush(change.document.uri, change.document.version);
+});
 
 documents.onDidClose((e) => {
   const uri = e.document.uri;
@@ -537,6 +548,30 @@ connection.onWorkspaceSymbol(async (params, token) => {
     return [];
   }
 });
+
+// ---------------------------------------------------------------------------------------------
+// The extension's views (lsp/protocol.ts): statistics, and label ranges for per-speaker colours
+
+const uriOf = (params: unknown): string => {
+  const uri = (params as Partial<DocumentParams> | null)?.uri;
+  return typeof uri === 'string' ? uri : '';
+};
+
+connection.onRequest(STATISTICS_REQUEST, (params: DocumentParams, token: CancellationToken) =>
+  handle('statistics', uriOf(params), token, null as StatisticsResult | null, (a): StatisticsResult => ({
+    uri: a.uri,
+    version: a.version,
+    ...documentStatistics(a.model),
+  })),
+);
+
+connection.onRequest(SPEAKER_LABELS_REQUEST, (params: DocumentParams, token: CancellationToken) =>
+  handle('speakerLabels', uriOf(params), token, null as SpeakerLabelsResult | null, (a): SpeakerLabelsResult => ({
+    uri: a.uri,
+    version: a.version,
+    speakers: speakerLabels(a.model).map((s) => ({ id: s.id, name: s.name, labels: s.labels.map(toRange) })),
+  })),
+);
 
 // ---------------------------------------------------------------------------------------------
 

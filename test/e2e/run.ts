@@ -3,14 +3,15 @@
  * 1.100.3, web workbench, real Node extension host), driven with Chromium as a person would.
  *
  *   npm run test:e2e                          # everything, installing what is missing
- *   npm run test:e2e -- --update-docs-images  # also copy the three README screenshots to docs/images/
+ *   npm run test:e2e -- --update-docs-images  # also copy the five README screenshots to docs/images/
  *
  * Steps: install Debian packages and code-server when missing (test/e2e/setup.ts); `npm run
  * package`; install the .vsix into a fresh profile under .vscode-test/e2e/; start code-server on
  * 127.0.0.1 (free port, no auth) on a folder holding copies of the two NATO seed transcripts;
  * open each with Ctrl+P and check the Outline, the Problems panel, a quick fix from the
  * lightbulb menu (Ctrl+.), the semantic colours of speaker labels, and a hover when the server
- * offers one. Waits on what must appear, with timeouts, never on fixed sleeps. Screenshots and
+ * offers one, per-speaker colours on the labels, and the statistics view (a webview) beside the
+ * editor. Waits on what must appear, with timeouts, never on fixed sleeps. Screenshots and
  * logs go to test-artifacts/e2e/. The last line is `N passed, N failed`; the exit status is 1
  * when anything failed.
  *
@@ -23,6 +24,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CodeServer, installExtension, listExtensions, makeProfile } from './codeServer.ts';
 import { serverCapabilities } from './serverCapabilities.ts';
+import { speakerColors } from '../../client/src/speakerColors.ts';
 import { CODE_SERVER_VERSION, codeServerEntry, ensureCodeServer, ensureDebianPackages, findChromium, installedVersion, run } from './setup.ts';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -165,6 +167,8 @@ interface Span {
   text: string;
   className: string;
   color: string;
+  /** The colour of an underline drawn under the span, or null. */
+  underline: string | null;
 }
 interface Marker {
   file: string;
@@ -391,6 +395,42 @@ function zipEntries(file: string): string[] {
 
 const readText = (file: string) => readFileSync(file, 'utf8');
 
+interface StatisticsFrame {
+  text: string;
+  csp: string;
+  scripts: number;
+  bars: { speaker: string; fraction: number; color: string }[];
+}
+
+/** The statistics webview's document, read from whichever (nested) frame holds it, or null. */
+async function statisticsFrame(p: Page): Promise<StatisticsFrame | null> {
+  for (const frame of p.frames()) {
+    const v = await frame
+      .evaluate(() => {
+        // Runs in the webview: plain DOM, typed loosely (the project's type-check has no DOM library).
+        const d = (globalThis as unknown as { document?: any }).document;
+        // textContent, not innerText: the headings are drawn upper-case.
+        if (!d?.body || !String(d.body.textContent ?? '').includes('Share of talk')) return null;
+        const view = (globalThis as unknown as { getComputedStyle: (e: unknown) => { width: string; backgroundColor: string } }).getComputedStyle;
+        const bars = [...d.querySelectorAll('li.speaker')].map((li: any) => {
+          const track = li.querySelector('.track');
+          const fill = track?.querySelector('span');
+          const tw = track ? parseFloat(view(track).width) : 0;
+          return { speaker: String(li.getAttribute('data-speaker')), fraction: tw > 0 && fill ? parseFloat(view(fill).width) / tw : -1, color: fill ? view(fill).backgroundColor : '' };
+        });
+        return {
+          text: String(d.body.textContent).replace(/\s+/g, ' '),
+          csp: String(d.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? ''),
+          scripts: d.querySelectorAll('script').length as number,
+          bars,
+        };
+      })
+      .catch(() => null);
+    if (v) return v;
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -528,6 +568,8 @@ async function main(): Promise<void> {
     const munichLines = munichText.split('\n').map((l) => l.replace(/\r$/, ''));
     const firstQuestion = munichLines.indexOf('Question') + 1;
     const firstAnswer = munichLines.indexOf('NATO Secretary General Mark Rutte', firstQuestion) + 1;
+    /** The 1-based line of the n-th (1-based) `Question` label. */
+    const QUESTION_LINE = (n: number) => munichLines.reduce((acc, l, i) => (l === 'Question' ? [...acc, i + 1] : acc), [] as number[])[n - 1] ?? firstQuestion;
 
     await test('munich: Outline shows Preamble, the opening statement and Q1 … Q7', async () => {
       await wb.openFile(SEEDS.munich.file);
@@ -619,6 +661,91 @@ async function main(): Promise<void> {
         await wb.toggleSideBar(true);
       }
       return `${checks.join(', ')}; speech ${rgbToHex(plain)}`;
+    });
+
+    // Speaker ids of the Munich seed, as the server names them (stable slugs of the canonical names).
+    const munichColors = speakerColors(['mark-rutte', 'questioner']);
+
+    await test('munich: each speaker\'s labels are underlined in the speaker\'s own colour', async () => {
+      await wb.openFile(SEEDS.munich.file);
+      const checks: string[] = [];
+      for (const [line, label, id] of [
+        [firstQuestion, 'Question', 'questioner'],
+        [firstAnswer, 'NATO Secretary General Mark Rutte', 'mark-rutte'],
+      ] as const) {
+        await wb.goTo(line);
+        const want = munichColors.get(id)!;
+        const l = await waitFor(
+          `line ${line} ("${label}") underlined in ${id}'s colour ${want}`,
+          () => wb.line(line),
+          (v) => !!v && v.text.trim() === label && v.spans.filter((x) => x.text.trim()).every((x) => x.underline !== null && rgbToHex(x.underline) === want),
+          T.server,
+          (v) => JSON.stringify(v?.spans.map((x) => [x.text, x.underline])),
+        );
+        // Speech is not decorated.
+        const speech = await wb.line(line + 2);
+        assert(speech && speech.spans.every((x) => x.underline === null), `Line ${line + 2} (speech) should carry no speaker colour: ${JSON.stringify(speech)}`);
+        checks.push(`"${l!.text.trim()}" ${want}`);
+      }
+      assert(munichColors.get('mark-rutte') !== munichColors.get('questioner'), 'The two speakers share a colour');
+      // The screenshot: a wide editor over a few exchanges.
+      await wb.toggleSideBar(false);
+      try {
+        await wb.goTo(Math.min(munichLines.length, QUESTION_LINE(3) + 14));
+        await wb.goTo(QUESTION_LINE(2));
+        await wb.restMouse();
+        await screenshot('munich-speaker-colours');
+      } finally {
+        await wb.toggleSideBar(true);
+      }
+      return checks.join(', ');
+    });
+
+    await test('munich: Transcript: Show Speaker Statistics opens a chart beside the editor', async () => {
+      await wb.openFile(SEEDS.munich.file);
+      await wb.toggleSideBar(false);
+      try {
+        await wb.command('Transcript: Show Speaker Statistics');
+        await page!.locator('.tabs-container .tab', { hasText: `Statistics: ${SEEDS.munich.file}` }).first().waitFor({ timeout: T.ui });
+        // The webview's document sits in nested iframes: read every frame until one shows the view.
+        const view = await waitFor(
+          'the statistics webview showing Mark Rutte 88.5% and Question 11.5%',
+          () => statisticsFrame(page!),
+          (v) => !!v && /Mark Rutte[^]*88\.5%/.test(v.text) && /Question[^]*11\.5%/.test(v.text),
+          T.server,
+          (v) => (v ? JSON.stringify(v.text.slice(0, 400)) : 'no webview frame with "Share of talk"'),
+        );
+        assert(view, 'no statistics webview');
+        assert(/^default-src 'none';/.test(view.csp) && !/unsafe-inline|script-src (?!'none')/.test(view.csp), `The webview's Content-Security-Policy is not strict: ${JSON.stringify(view.csp)}`);
+        assert(view.scripts === 0, `The statistics view runs ${view.scripts} script(s)`);
+        // The nonce'd styles applied under that policy: the bars are as wide as the shares, in the speakers' colours.
+        const rutte = view.bars.find((b) => b.speaker === 'mark-rutte');
+        const question = view.bars.find((b) => b.speaker === 'questioner');
+        assert(rutte && question, `Bars for both speakers expected, saw ${JSON.stringify(view.bars)}`);
+        assert(Math.abs(rutte.fraction - 0.885) < 0.02 && Math.abs(question.fraction - 0.115) < 0.02, `Bar widths should be 88.5% and 11.5% of their tracks: ${JSON.stringify(view.bars)}`);
+        assert(rgbToHex(rutte.color) === munichColors.get('mark-rutte') && rgbToHex(question.color) === munichColors.get('questioner'), `Bars should be in the speakers' editor colours ${JSON.stringify([...munichColors])}: ${JSON.stringify(view.bars)}`);
+        await wb.restMouse();
+        await screenshot('munich-statistics');
+        // Refreshed as the document changes: three words typed into the first question show up, and go again on File: Revert File.
+        const q = /Question[^]*?([\d,]+) words · [\d,]+ turns · asked/;
+        const before = Number(q.exec(view.text)?.[1]?.replace(/,/g, ''));
+        assert(before > 0, `No word count for Question in ${JSON.stringify(view.text.slice(0, 300))}`);
+        await wb.goTo(firstQuestion + 2);
+        await page!.keyboard.type('Three more words ');
+        await waitFor(`Question's count in the view to become ${before + 3} words`, () => statisticsFrame(page!), (v) => Number(q.exec(v?.text ?? '')?.[1]?.replace(/,/g, '')) === before + 3, T.server, (v) => JSON.stringify(q.exec(v?.text ?? '')?.[0]));
+        await wb.command('File: Revert File');
+        await waitFor(`the first question's speech back to its original text`, () => wb.line(firstQuestion + 2), (l) => !!l && l.text === munichLines[firstQuestion + 1], T.ui, (l) => JSON.stringify(l?.text));
+        await waitFor(`Question's count in the view back to ${before} words`, () => statisticsFrame(page!), (v) => Number(q.exec(v?.text ?? '')?.[1]?.replace(/,/g, '')) === before, T.server, (v) => JSON.stringify(q.exec(v?.text ?? '')?.[0]));
+        return `Mark Rutte ${(rutte.fraction * 100).toFixed(1)}% ${rgbToHex(rutte.color)}, Question ${(question.fraction * 100).toFixed(1)}% ${rgbToHex(question.color)}; CSP "${view.csp}"`;
+      } finally {
+        // Close the view again, passed or failed: the later tests (and their screenshots) use one editor group.
+        const tab = page!.locator('.tabs-container .tab', { hasText: 'Statistics:' });
+        if (await tab.count()) {
+          await wb.command('View: Close Editors in Other Groups').catch(() => undefined);
+          await tab.first().waitFor({ state: 'detached', timeout: T.ui }).catch(() => undefined);
+        }
+        await wb.toggleSideBar(true);
+      }
     });
 
     await test('munich: Problems shows the boilerplate diagnostic TR002', async () => {
@@ -802,13 +929,15 @@ async function main(): Promise<void> {
     if (existsSync(logs)) cpSync(logs, path.join(artifacts, 'vscode-logs'), { recursive: true });
   }
 
-  const planned = 13; // tests in this file
+  const planned = 15; // tests in this file
   const notRun = Math.max(0, planned - results.length);
   if (updateDocs) {
     const pick: [string, string][] = [
       ['munich-outline', 'outline.png'],
       ['rome-quick-fix-menu', 'problems-quick-fix.png'],
       ['munich-highlighting', 'highlighting.png'],
+      ['munich-statistics', 'statistics.png'],
+      ['munich-speaker-colours', 'speaker-colours.png'],
     ];
     mkdirSync(docsImages, { recursive: true });
     const shots = existsSync(artifacts) ? readdirSync(artifacts) : [];

@@ -39,7 +39,14 @@
     for (const row of rows) {
       for (const s of row.querySelectorAll('span > span')) {
         if (!s.textContent) continue;
-        spans.push({ text: s.textContent.replace(/\u00a0/g, ' '), className: s.className, color: getComputedStyle(s).color });
+        const style = getComputedStyle(s);
+        spans.push({
+          text: s.textContent.replace(/\u00a0/g, ' '),
+          className: s.className,
+          color: style.color,
+          // A text decoration (per-speaker colours underline each label): its colour, else null.
+          underline: style.textDecorationLine.includes('underline') ? style.textDecorationColor : null,
+        });
       }
     }
     return { text: spans.map((s) => s.text).join(''), spans };

@@ -198,9 +198,11 @@ function labelStart(text: string, model: TranscriptModel, pos: Pos): number {
 }
 
 /** The completions at `pos`. */
-export function speakerCompletions(text: string, model: TranscriptModel, pos: Pos, options: CompletionOptions = {}): SpeakerCompletion[] {
+export function speakerCompletions(text: string, model: TranscriptModel, at: Pos, options: CompletionOptions = {}): SpeakerCompletion[] {
   // The line after a final line break is a line to the editor too.
-  if (pos.line < 0 || pos.line > model.lineCount) return [];
+  if (!Number.isInteger(at.line) || at.line < 0 || at.line > model.lineCount) return [];
+  // A column past the end of the line means its end (as the protocol says); never negative.
+  const pos: Pos = { line: at.line, col: Math.max(0, Math.min(Number.isFinite(at.col) ? Math.floor(at.col) : 0, lineOf(text, model, at.line).length)) };
   const fm = model.frontMatter;
   if (fm && pos.line >= fm.startLine && pos.line <= fm.endLine) return rosterCompletions(text, model, pos);
   const start = labelStart(text, model, pos);

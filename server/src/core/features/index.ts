@@ -46,3 +46,4 @@ export { speakerHover, speakerHoverText, type SpeakerHover } from './hover.ts';
 export { pairLenses, type PairLens } from './codeLens.ts';
 export { formatTranscript, nonLabelWords, sameTranscript, type FormatOptions, type FormatResult } from './format.ts';
 export { baseName, fuzzyMatch, transcriptSymbols, workspaceSymbols, type TranscriptDoc, type WorkspaceSymbol } from './workspaceSymbols.ts';
+export { documentStatistics, speakerLabels, type DocumentStatistics, type SpeakerLabels, type SpeakerSummary } from './speakerViews.ts';
