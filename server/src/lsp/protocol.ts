@@ -10,6 +10,8 @@
  * Both answer null for a document the server does not have open.
  */
 
+import type { SpeakerSummary } from '../core/features/speakerViews.ts';
+
 export const STATISTICS_REQUEST = 'transcript/statistics';
 export const SPEAKER_LABELS_REQUEST = 'transcript/speakerLabels';
 
@@ -22,19 +24,8 @@ export interface WireRange {
   end: { line: number; character: number };
 }
 
-export interface StatisticsSpeaker {
-  id: string;
-  name: string;
-  role: string;
-  part: 'questioner' | 'answerer' | 'moderator' | 'speaker';
-  anonymous: boolean;
-  turns: number;
-  words: number;
-  share: number;
-  asked: number;
-  answered: number;
-  label: string | null;
-}
+/** One speaker's figures: the core's summary as it travels (type-only import, erased in the bundle). */
+export type StatisticsSpeaker = SpeakerSummary;
 
 export interface StatisticsResult {
   uri: string;
