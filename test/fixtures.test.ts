@@ -14,15 +14,15 @@ import { TARGETS, formatTable, formatTargets, scoreCorpus } from './support/gold
  * role or roster marks as asking (a radio presenter, a TV interviewer in captions, a council
  * member, a judge), and `>>`-only captions with no speakers at all.
  */
-const PAIR_MISSES: Record<string, number> = { heldout: 1, heldout2: 2, heldout3: 3, heldout4: 1 };
+const PAIR_MISSES: Record<string, number> = { heldout: 1, heldout2: 2, heldout3: 3, heldout4: 1, heldout5: 1 };
 
-for (const set of ['heldout', 'heldout2', 'heldout3', 'heldout4']) {
+for (const set of ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5']) {
   const dir = path.join(__dirname, 'fixtures', set);
   const result = scoreCorpus(dir, (text) => parse(text));
   test(`dialect fixtures (${set}): turn starts, speakers and pairs on every layout`, () => {
   console.log(formatTable(result));
   console.log(formatTargets(result.summary));
-  assert.ok(result.files.length >= 14, `expected the fixture set in ${dir}`);
+  assert.ok(result.files.length >= 12, `expected the fixture set in ${dir}`);
   const s = result.summary;
   assert.ok(s.microTurns.f1 >= TARGETS.microTurnF1, `micro turn F1 ${s.microTurns.f1}`);
   assert.ok(s.macroTurns.f1 >= TARGETS.macroTurnF1, `macro turn F1 ${s.macroTurns.f1}`);

@@ -100,7 +100,7 @@ export function segmentChat(line: (i: number) => string, first: number, n: numbe
 }
 
 /** A cue that is only a sound: brackets, parentheses, music notes. */
-const NOTE_ONLY_CUE = /^(?:\[[^\]]*\]|\([^)]*\)|[♪♫#*\s])+$/u;
+const NOTE_ONLY_CUE = /^(?:(?:\[[^\]]*\]|\([^)]*\)|[♪♫#*\s])+|[♪♫#].*[♪♫#])$/u;
 const CUE_TIMING = new RegExp(String.raw`^\s*(?:${TS}|\d{1,2}:\d{2}:\d{2}[.,]\d{1,3})\s*-->\s*`);
 
 /** True when the text is a WebVTT or SRT caption file. */
@@ -135,7 +135,9 @@ export function segmentCaptions(line: (i: number) => string, first: number, n: n
   // Files that name their speakers (`<v Name>`, `[NAME]`, `NAME:` at a cue start) keep an
   // untagged cue with the speaker before; only dash-marked files start a turn at each cue.
   let named = 0;
-  for (let k = first; k < n && named < 2; k++) if (/<v[\s.]|^\s*\[\p{Lu}[\p{L} .'’-]{1,40}\]\s+\S/u.test(line(k))) named++;
+  for (let k = first; k < n && named < 2; k++) {
+    if (/<v[\s.]|^\s*\[\p{Lu}[\p{L} .'’-]{1,40}\]\s+\S|^\s*\p{Lu}[\p{Lu} .'’-]{1,40}:\s+\S/u.test(line(k))) named++;
+  }
   const dashFile = dashes >= 2 && named < 2;
   let i = first;
   // Header: the WEBVTT line and what follows it up to the first blank line.

@@ -239,6 +239,12 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     const c = candidate('inline', per[1], at + from, at + from + per[0].length, {});
     if (c) return c;
   }
+  // Immigration-court style, speaker and addressee: `JUDGE TO MS. IBARRA-STONE`, `JUDGE FOR THE RECORD`.
+  const to = /^([\p{Lu}][\p{Lu}.'’ -]{1,40}?) (?:TO|FOR) (?:THE )?[\p{Lu}][\p{Lu}.'’ -]{1,40}$/u.exec(rest);
+  if (to) {
+    const c = candidate('standalone', to[1], at + from, -1, {});
+    if (c) return c;
+  }
   // A label alone on its line: `NATO Secretary General Mark Rutte`, `Lenny (00:52)`, `Speaker 1  0:03`.
   // One that ends a sentence (`SCHOOL ROUTES FIRST.`) is speech, whatever its case.
   if (/[?!,;]$|[^.]{4}\.$/u.test(rest) && !/\b(?:Jr|Sr|Inc|Ltd|Co|Corp|Dr|Mr|Mrs|Ms|St)\.$/.test(rest)) return null;

@@ -11,7 +11,7 @@ import { isSlip } from './slips.ts';
 
 /** Honorifics that stand before a name. */
 const HONORIFICS = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'hon', 'rev', 'fr', 'messrs',
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'hon', 'rev', 'fr', 'messrs', 'he', 'hh',
   'mme', 'mlle', 'herr', 'frau', 'sr', 'sra', 'srta', 'dott',
 ]);
 
@@ -67,6 +67,7 @@ const NOT_SPEAKER_WORDS = new Set([
   'sponsored', 'partner', 'content', 'main', 'footer', 'header', 'sidebar', 'breadcrumb', 'jingle', 'music',
   'applause', 'laughter', 'silence', 'pause', 'break', 'intermission', 'multimedia', 'note', 'notes',
   'paper', 'budget', 'report', 'bill', 'amendment', 'clause', 'schedule', 'slide', 'title', 'option', 'step',
+  'first', 'second', 'third', 'fourth', 'fifth', 'finally', 'lastly', 'firstly', 'secondly', 'thirdly',
   'restricted', 'confidential', 'classified', 'unclassified', 'draft', 'exhibit', 'tape', 'side',
   'guests', 'hosts', 'panelists', 'panellists', 'participants', 'speakers', 'attendees', 'present', 'cast',
   'moderators', 'interviewers', 'apologies', 'absent', 'chairs',
@@ -132,7 +133,7 @@ function nameToken(t: string): 'cap' | 'upper' | 'particle' | 'honorific' | 'num
  */
 function isNameLikeUncached(raw: string, allowLowerTitle: boolean): boolean {
   const s = collapseSpaces(raw);
-  if (s.length === 0 || s.length > 90) return false;
+  if (s.length === 0 || s.length > 200) return false;
   if (/\p{Ll}{3,}\.$/u.test(s)) return false; // ends a sentence
   if (!/^[\p{Lu}\p{Lt}\d(]/u.test(s)) return false;
   // Affiliations in parentheses (`Jane Smith (Glasgow) (Lab)`), and `pro tempore`.
