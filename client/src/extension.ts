@@ -1,12 +1,14 @@
 /**
  * The extension client: starts the transcript language server (dist/server.js) over IPC and
  * forwards `transcript` documents and settings to it. Everything else happens in the server;
- * the statistics view and per-speaker colours (views.ts) show what it answers to two requests.
+ * the statistics view and per-speaker colours (views.ts) show what it answers to two requests,
+ * the filter view and the lint-workspace command (filterView.ts) to two more.
  */
 
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SpeakerColorDecorations, StatisticsView } from './views.ts';
+import { FilterView, WorkspaceLint } from './filterView.ts';
 
 let client: LanguageClient | undefined;
 
@@ -44,6 +46,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const statistics = new StatisticsView(clientNow);
   const colors = new SpeakerColorDecorations(clientNow);
   context.subscriptions.push(statistics, colors, vscode.commands.registerCommand('transcript.showStatistics', () => statistics.show()));
+  const filter = new FilterView(clientNow);
+  const workspaceLint = new WorkspaceLint(clientNow);
+  context.subscriptions.push(
+    filter,
+    workspaceLint,
+    vscode.commands.registerCommand('transcript.filterTurns', () => filter.pick()),
+    vscode.commands.registerCommand('transcript.checkWorkspace', () => workspaceLint.run()),
+  );
 
   await client.start();
   colors.refreshVisible(0);

@@ -32,7 +32,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIALECTS, fixAll, type DialectId, type Fix, type SeveritySetting } from './core/index.ts';
+import { DIALECTS, fixAll, lint, parse, type DialectId, type Fix, type SeveritySetting } from './core/index.ts';
 import { readSeverities } from './core/config.ts';
 import { findConfigFile, loadConfigFile } from './configFile.ts';
 import * as path from 'node:path';
@@ -56,9 +56,25 @@ import {
   workspaceSymbols,
   documentStatistics,
   speakerLabels,
+  filterTurns,
+  baseName,
   type TranscriptDoc,
+  type TurnFilter,
 } from './core/features/index.ts';
-import { SPEAKER_LABELS_REQUEST, STATISTICS_REQUEST, type DocumentParams, type SpeakerLabelsResult, type StatisticsResult } from './lsp/protocol.ts';
+import {
+  FILTER_REQUEST,
+  LINT_REQUEST,
+  SPEAKER_LABELS_REQUEST,
+  STATISTICS_REQUEST,
+  type DocumentParams,
+  type FilterParams,
+  type FilterResult,
+  type LintParams,
+  type LintResult,
+  type SpeakerLabelsResult,
+  type StatisticsResult,
+  type WireDiagnostic,
+} from './lsp/protocol.ts';
 import { ModelCache, type Analysis } from './lsp/cache.ts';
 import { uriToPath, WorkspaceFiles } from './lsp/workspaceFiles.ts';
 import {
@@ -572,6 +588,51 @@ connection.onRequest(SPEAKER_LABELS_REQUEST, (params: DocumentParams, token: Can
     speakers: speakerLabels(a.model).map((s) => ({ id: s.id, name: s.name, labels: s.labels.map(toRange) })),
   })),
 );
+
+/** A filter from the wire, or null when it is not one. */
+function readFilter(f: unknown): TurnFilter | null {
+  const x = (f && typeof f === 'object' ? f : {}) as { kind?: unknown; speaker?: unknown };
+  if (x.kind === 'questions' || x.kind === 'pairs') return { kind: x.kind };
+  if (x.kind === 'speaker' && typeof x.speaker === 'string') return { kind: 'speaker', speaker: x.speaker };
+  return null;
+}
+
+connection.onRequest(FILTER_REQUEST, (params: FilterParams, token: CancellationToken) => {
+  const filter = readFilter((params as Partial<FilterParams> | null)?.filter);
+  if (!filter) return null;
+  const source = typeof params.source === 'string' && params.source ? params.source : null;
+  return handle('filter', uriOf(params), token, null as FilterResult | null, (a): FilterResult => {
+    const r = filterTurns(a.text, a.model, filter, source ?? baseName(a.uri));
+    return { uri: a.uri, version: a.version, title: r.title, turns: r.turns.length, text: r.text, sourceLines: r.sourceLines };
+  });
+});
+
+/** Transcripts larger than this are not linted by `transcript/lint`. */
+const MAX_LINT_CHARS = 10 * 1024 * 1024;
+
+connection.onRequest(LINT_REQUEST, async (params: LintParams, token: CancellationToken): Promise<LintResult> => {
+  const uri = uriOf(params);
+  const text = (params as Partial<LintParams> | null)?.text;
+  if (!uri || typeof text !== 'string' || text.length > MAX_LINT_CHARS) return { uri, diagnostics: [], skipped: true };
+  await checkpoint(token);
+  try {
+    const settings = await settingsFor(uri);
+    if (token.isCancellationRequested) throw cancelled();
+    const model = parse(text, settings.dialect ? { dialect: settings.dialect } : {});
+    const diagnostics = lint(text, model, { severities: settings.severities }).map((f): WireDiagnostic => {
+      const { data: _data, ...d } = toDiagnostic(f, 0);
+      return d as WireDiagnostic;
+    });
+    return { uri, diagnostics, skipped: false };
+  } catch (e) {
+    if (e instanceof ResponseError) throw e;
+    connection.console.error(`lint failed for ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return { uri, diagnostics: [], skipped: true };
+  } finally {
+    // Settings of files that are not open are not kept.
+    if (!documents.get(uri)) settingsByUri.delete(uri);
+  }
+});
 
 // ---------------------------------------------------------------------------------------------
 

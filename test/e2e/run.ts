@@ -788,6 +788,41 @@ async function main(): Promise<void> {
       return `"${action}": ${removed} lines removed, file now starts "${firstLine}"`;
     });
 
+    await test('munich: Transcript: Filter Turns… shows only the questions, each with its line number', async () => {
+      await wb.openFile(SEEDS.munich.file);
+      // After the quick fix above, or not: the first question's line in the file as it is now.
+      const questionLine = readText(files.munich).split('\n').map((l) => l.replace(/\r$/, '')).indexOf('Question') + 1;
+      try {
+        await wb.command('Transcript: Filter Turns…');
+        // The speaker `Question` (not "Questions only"): the row whose label is exactly that.
+        const row = page!.locator('.quick-input-list .monaco-list-row').filter({ has: page!.locator('.label-name', { hasText: /^Question$/ }) }).first();
+        await row.waitFor({ timeout: T.server });
+        await row.click();
+        const header = await waitFor(
+          'the filter view to show "Question: 7 turns" on its first line',
+          () => wb.line(1),
+          (l) => !!l && /^<!-- Question: 7 turns of /.test(l.text.replace(/\u00a0/g, ' ')),
+          T.server,
+          (l) => JSON.stringify(l?.text),
+        );
+        await page!.locator('.tabs-container .tab.active', { hasText: 'Question.transcript' }).waitFor({ timeout: T.ui });
+        const third = await wb.line(3);
+        assert(third && third.text.replace(/\u00a0/g, ' ') === `<!-- line ${questionLine} -->`, `Line 3 should give the first question's line ${questionLine}, saw ${JSON.stringify(third?.text)}`);
+        await wb.restMouse();
+        const shot = await screenshot('filter');
+        if (shot) copyFileSync(shot, path.join(root, 'test-artifacts', 'filter.png'));
+        return `${header!.text.replace(/\u00a0/g, ' ')}; line 3 ${JSON.stringify(third.text)}`;
+      } finally {
+        // Close the filter view and its group (a middle click on its tab), passed or failed.
+        await page!.keyboard.press('Escape');
+        const tab = page!.locator('.tabs-container .tab', { hasText: 'Question.transcript' });
+        if (await tab.count()) {
+          await tab.first().click({ button: 'middle' }).catch(() => undefined);
+          await tab.first().waitFor({ state: 'detached', timeout: T.ui }).catch(() => undefined);
+        }
+      }
+    });
+
     // -- Rome -----------------------------------------------------------------------------------
     const romeText = readText(files.rome);
     const romeLines = romeText.split('\n');
@@ -929,7 +964,7 @@ async function main(): Promise<void> {
     if (existsSync(logs)) cpSync(logs, path.join(artifacts, 'vscode-logs'), { recursive: true });
   }
 
-  const planned = 15; // tests in this file
+  const planned = 16; // tests in this file
   const notRun = Math.max(0, planned - results.length);
   if (updateDocs) {
     const pick: [string, string][] = [

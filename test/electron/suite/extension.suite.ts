@@ -80,6 +80,16 @@ suite('Transcripts in VS Code', () => {
     assert.equal(found[0]!.severity, vscode.DiagnosticSeverity.Warning);
   });
 
+  test('Check All Transcripts in Workspace: Problems for the transcript that is not open', async () => {
+    const rome = fileUri(ROME);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === rome.toString()), 'Rome should not be open yet');
+    const r = await vscode.commands.executeCommand<{ files: number; problems: number; withProblems: number; cancelled: boolean }>('transcript.checkWorkspace');
+    assert.ok(r && r.files >= 2 && !r.cancelled, `expected both seeds checked, got ${JSON.stringify(r)}`);
+    assert.equal(diagnostics(rome, 'TR002').length, 1);
+    assert.equal(diagnostics(rome, 'TR005').length, 3);
+    assert.ok(r.problems >= 5 && r.withProblems >= 2, JSON.stringify(r));
+  });
+
   test('Munich: the TR002 quick fix deletes the boilerplate', async () => {
     const editor = await open(MUNICH);
     const uri = editor.document.uri;

@@ -47,3 +47,4 @@ export { pairLenses, type PairLens } from './codeLens.ts';
 export { formatTranscript, nonLabelWords, sameTranscript, type FormatOptions, type FormatResult } from './format.ts';
 export { baseName, fuzzyMatch, transcriptSymbols, workspaceSymbols, type TranscriptDoc, type WorkspaceSymbol } from './workspaceSymbols.ts';
 export { documentStatistics, speakerLabels, type DocumentStatistics, type SpeakerLabels, type SpeakerSummary } from './speakerViews.ts';
+export { filterTurns, type FilteredTranscript, type TurnFilter } from './filter.ts';
