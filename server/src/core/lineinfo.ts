@@ -4,12 +4,11 @@
  * lines.
  */
 
-import { analyzeLabel, anonymousKind, isNameLike, type Anonymous } from './names.ts';
+import { anonymousKind, isNameLike, type Anonymous } from './names.ts';
 import { countWords, endsSentence, firstNonSpace, lastNonSpaceEnd, normalizeSpaces, startsLower } from './text.ts';
 
 /** A clock or media time: `00:52`, `1:02:03`, `00:00:01.500`. */
 export const TS = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
-const TS_RE = new RegExp(`^${TS}$`);
 /** A time of day as briefings print it: `1:13 P.M. EDT`, `END 1:26 P.M.`. */
 const TIME_OF_DAY = String.raw`(?:(?:END|BEGIN|START)\s+)?\d{1,2}(?::\d{2})?\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?`;
 const NOTE_ONLY = new RegExp(
@@ -293,10 +292,3 @@ export function analyzeLine(line: string, prefix = 0): LineInfo {
     cand,
   };
 }
-
-/** True when the string is a bare timestamp. */
-export function isTimestamp(s: string): boolean {
-  return TS_RE.test(s);
-}
-
-export { analyzeLabel };

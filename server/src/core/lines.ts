@@ -33,8 +33,3 @@ export function splitLines(text: string): SplitLines {
   }
   return { starts, lengths, bom };
 }
-
-/** The text of line `i` (without its line break). */
-export function lineText(text: string, starts: number[], lengths: number[], i: number): string {
-  return text.substr(starts[i], lengths[i]);
-}

@@ -71,12 +71,6 @@ export function countWords(s: string, from = 0, to = s.length, limit = Infinity)
   return n;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu;
-
-/** The words themselves, for titles and comparisons. */
-export function words(s: string): string[] {
-  return s.match(WORD) ?? [];
-}
 
 /** True when the string ends like a sentence (or a clause a speaker trails off on). */
 export function endsSentence(s: string): boolean {
