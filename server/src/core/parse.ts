@@ -17,39 +17,22 @@ import type {
 import { splitLines } from './lines.ts';
 import { analyzeLine, type LineInfo } from './lineinfo.ts';
 import { analyzeLabel } from './names.ts';
-import { segmentProse } from './prose.ts';
+import { finishStarts, segmentProseState, type ProseState } from './prose.ts';
 import { looksLikeCaptions, looksLikeChat, segmentCaptions, segmentChat, type RawLabel, type Segmented } from './formats.ts';
 import { findFrontMatter } from './frontmatter.ts';
 import { furnitureBlocks, isFurniture } from './boilerplate.ts';
 import { resolveSpeakers, type LabelUse } from './speakers.ts';
-import { assignKinds } from './qa.ts';
+import { assignKinds, titleOf, turnFacts, type TurnFacts } from './qa.ts';
 import { rosterFromLines, rosterItem, type RosterEntry } from './roster.ts';
 import { findNotes, stripNotes } from './notes.ts';
 import { countWords } from './text.ts';
 
 /** A court-reporter line number at the start of a line: `12   Q. ...`, `45:12  A. ...`. */
-const LINE_NUMBER = /^\s{0,8}(?:\d{1,4}:)?(\d{1,2})(?=\s|$)/;
+const LINE_NUMBER: RegExp = /^\s{0,8}(?:\d{1,4}:)?(\d{1,2})(?=\s|$)/;
 
-/** Width of court-reporter line numbers (`12   Q. ...`) if the document uses them on most lines. */
-function courtPrefix(line: (i: number) => string, from: number, n: number): number {
-  let numbered = 0;
-  let content = 0;
-  let width = 0;
-  for (let i = from; i < n; i++) {
-    const s = line(i);
-    if (s.trim() === '') continue;
-    content++;
-    // `12  Q. ...` or, with the page, `45:12  Q. ...`.
-    const m = LINE_NUMBER.exec(s);
-    if (m && Number(m[1]) >= 1 && Number(m[1]) <= 28) {
-      numbered++;
-      width = Math.max(width, m[0].length);
-    }
-  }
-  return content >= 10 && numbered >= content * 0.6 ? width : 0;
-}
+export { LINE_NUMBER };
 
-function proseLabel(c: NonNullable<LineInfo['cand']>): RawLabel {
+export function proseLabel(c: NonNullable<LineInfo['cand']>): RawLabel {
   return {
     text: c.text,
     form: c.form,
@@ -70,26 +53,201 @@ const FORMS_FOR: Record<DialectId, ReadonlySet<string>> = {
   webvtt: new Set(),
 };
 
+/** What the parser keeps of a turn besides the model's `Turn`: reused while the turn is unchanged. */
+export interface TurnData {
+  raw: RawLabel | null;
+  notes: Note[];
+  facts: TurnFacts;
+  /** The pair title when the turn is a question, computed once. */
+  title?: string;
+}
+
+/** Everything a parse keeps so that an edit can redo only what it touches (incremental.ts). */
+export interface ParseState {
+  text: string;
+  options: ParseOptions;
+  model: TranscriptModel;
+  /** Per-turn data, parallel to `model.turns`. */
+  turnData: TurnData[];
+  /** Prose dialects only: the per-line analysis and the segmentation state. */
+  prose: {
+    infos: LineInfo[];
+    seg: ProseState;
+    first: number;
+    /** Court-reporter line-number prefix width (0: none). */
+    prefix: number;
+    /** Lines with content, and those with a court-reporter line number, for the prefix decision. */
+    content: number;
+    numbered: number;
+    /** The first turn when unattributed speech precedes the first label, else -1. */
+    unattributed: number;
+    roster: RosterEntry[];
+  } | null;
+}
+
+/** The line accessors a parse works with. */
+export interface LineEnv {
+  text: string;
+  starts: number[];
+  lengths: number[];
+  line: (i: number) => string;
+}
+
+export function lineEnv(text: string, starts: number[], lengths: number[]): LineEnv {
+  return { text, starts, lengths, line: (i) => text.substr(starts[i], lengths[i]) };
+}
+
+/** Per-line content and court-number counts for the prefix decision. */
+export function countNumbered(line: (i: number) => string, from: number, to: number): { content: number; numbered: number; width: number } {
+  let content = 0;
+  let numbered = 0;
+  let width = 0;
+  for (let i = from; i < to; i++) {
+    const s = line(i);
+    if (s.trim() === '') continue;
+    content++;
+    const m = LINE_NUMBER.exec(s);
+    if (m && Number(m[1]) >= 1 && Number(m[1]) <= 28) {
+      numbered++;
+      width = Math.max(width, m[0].length);
+    }
+  }
+  return { content, numbered, width };
+}
+
+/** The court prefix a document with these counts uses. */
+export function prefixFor(c: { content: number; numbered: number; width: number }): number {
+  return c.content >= 10 && c.numbered >= c.content * 0.6 ? c.width : 0;
+}
+
+/** Analyses line `i` as the prose segmenter sees it. */
+export function analyzeProseLine(s: string, prefix: number, forced: DialectId | undefined): LineInfo {
+  const li = analyzeLine(s, prefix > 0 && LINE_NUMBER.test(s) ? prefix : 0);
+  if (forced && li.cand && !FORMS_FOR[forced].has(li.cand.form)) li.cand = null;
+  return li;
+}
+
+/** The kind of note a whole line of prose is, if it is one. */
+function proseNoteLine(infos: LineInfo[], line: (i: number) => string, i: number): NoteKind | undefined {
+  const li = infos[i];
+  if (li.noteOnly) return /\d:\d/.test(line(i)) ? 'timestamp' : 'action';
+  return li.heading ? 'heading' : undefined;
+}
+
+/** How turns are read: the dialect, note lines and court prefixes. */
+export interface TurnEnv {
+  env: LineEnv;
+  dialect: DialectId;
+  noteLine: (i: number) => NoteKind | undefined;
+  prefixOf: (i: number) => number;
+}
+
+export function proseTurnEnv(env: LineEnv, dialect: DialectId, infos: LineInfo[], prefix: number): TurnEnv {
+  return {
+    env,
+    dialect,
+    noteLine: (i) => proseNoteLine(infos, env.line, i),
+    prefixOf: (i) => (prefix > 0 && LINE_NUMBER.test(env.line(i)) ? prefix : 0),
+  };
+}
+
+/** Builds turn `index` over lines `[startLine, blockEnd]`: its notes, words and speech facts. */
+export function buildTurn(te: TurnEnv, index: number, startLine: number, blockEnd: number, raw: RawLabel | null): { turn: Turn; data: TurnData } {
+  const { line } = te.env;
+  let endLine = blockEnd;
+  while (endLine > startLine && line(endLine).trim() === '') endLine--;
+  const label: Label | null = raw
+    ? { line: startLine, start: raw.start, end: raw.end, text: raw.text, form: raw.form, textStart: raw.textStart, ...(raw.timestamp ? { timestamp: raw.timestamp } : {}) }
+    : null;
+  const turn: Turn = { index, startLine, endLine, label, speaker: -1, kind: 'statement', words: 0 };
+  const notes: Note[] = [];
+  const parts: string[] = [];
+  for (let i = startLine; i <= endLine; i++) {
+    const nk = te.noteLine(i);
+    const s = line(i);
+    if (nk !== undefined) {
+      const a = s.search(/\S/);
+      if (a >= 0) notes.push({ line: i, start: a, end: s.trimEnd().length, kind: nk, wholeLine: true });
+      continue;
+    }
+    let from = 0;
+    if (i === startLine && label) {
+      if (label.textStart < 0) continue;
+      from = label.textStart;
+    } else from = Math.min(te.prefixOf(i), s.length);
+    if (te.dialect === 'chat' && i !== startLine) from = 0;
+    const before = notes.length;
+    findNotes(s, i, from, notes);
+    // A line that is nothing but notes is a whole-line note.
+    if (notes.length > before && stripNotes(s.slice(from)).trim() === '') for (let k = before; k < notes.length; k++) notes[k].wholeLine = notes.length - before === 1;
+    parts.push(stripNotes(s.slice(from)));
+  }
+  const sp = parts.join(' ');
+  turn.words = countWords(sp);
+  return { turn, data: { raw, notes, facts: turnFacts(sp, turn.words) } };
+}
+
+/** A question turn's title: its speech with inline notes kept (`Can Putin [inaudible] NATO countries`). */
+function turnTitle(te: TurnEnv, turn: Turn): string {
+  const parts: string[] = [];
+  for (let i = turn.startLine; i <= turn.endLine && parts.length < 40; i++) {
+    if (te.noteLine(i) !== undefined) continue;
+    if (i === turn.startLine && turn.label && turn.label.textStart < 0) continue;
+    const from = i === turn.startLine && turn.label ? turn.label.textStart : te.dialect !== 'chat' ? Math.min(te.prefixOf(i), te.env.lengths[i]) : 0;
+    parts.push(te.env.line(i).slice(from).replace(/\\([[\]])/g, '$1'));
+  }
+  return titleOf(parts.join(' '));
+}
+
+/** Speakers, kinds and pairs: the document-wide pass over the turns (cheap per turn). */
+export function resolveTurns(te: TurnEnv, turns: Turn[], data: TurnData[], roster: RosterEntry[]): { speakers: Speaker[]; pairs: TranscriptModel['pairs'] } {
+  const uses: LabelUse[] = [];
+  const useTurn: number[] = [];
+  for (let i = 0; i < turns.length; i++) {
+    const raw = data[i].raw;
+    turns[i].speaker = -1;
+    if (!raw || raw.form === 'dash' || raw.text.trim() === '') continue;
+    uses.push({ text: raw.text, anon: raw.anon, ...(raw.part ? { part: raw.part } : {}), ...(raw.role !== undefined ? { role: raw.role } : {}), ...(raw.name ? { name: raw.name } : {}) });
+    useTurn.push(i);
+  }
+  const { speakers, index } = resolveSpeakers(uses, roster);
+  useTurn.forEach((t, k) => {
+    turns[t].speaker = index[k];
+    speakers[index[k]].turns.push(t);
+  });
+  const pairs = assignKinds({
+    turns,
+    speakers: speakers as Speaker[],
+    facts: (i) => data[i].facts,
+    title: (i) => (data[i].title ??= turnTitle(te, turns[i])),
+  });
+  return { speakers: speakers as Speaker[], pairs };
+}
+
 /** Reads a transcript into a model. Never throws. */
 export function parse(input: string, options: ParseOptions = {}): TranscriptModel {
+  return parseState(input, options).model;
+}
+
+/** Parses and keeps what an incremental update needs. */
+export function parseState(input: string, options: ParseOptions = {}): ParseState {
   // A client may send anything as text; the model is built from a string whatever happens.
   const text = typeof input === 'string' ? input : String(input ?? '');
   const split = splitLines(text);
   const n = split.starts.length;
+  const env = lineEnv(text, split.starts, split.lengths);
   // Columns are offsets within each line as stored, so a byte-order mark counts on line 0; the
   // line analysis reads U+FEFF as a space.
-  const line = (i: number): string => text.substr(split.starts[i], split.lengths[i]);
+  const line = env.line;
 
   const frontMatter = findFrontMatter(line, n);
-  let prefix = 0;
-  /** The court-reporter line number to skip on line i: only on lines that carry one. */
-  const prefixOf = (i: number): number => (prefix > 0 && LINE_NUMBER.test(line(i)) ? prefix : 0);
   const first = frontMatter ? frontMatter.endLine + 1 : 0;
 
   // 1. Segment with the format's own rules.
   let dialect: DialectId;
   let seg: Segmented;
-  let infos: LineInfo[] | null = null;
+  let te: TurnEnv;
+  let prose: ParseState['prose'] = null;
   const forced = options.dialect;
   if (forced === 'chat' || (forced === undefined && looksLikeChat(line, n))) {
     dialect = 'chat';
@@ -98,20 +256,14 @@ export function parse(input: string, options: ParseOptions = {}): TranscriptMode
     dialect = 'webvtt';
     seg = segmentCaptions(line, first, n);
   } else {
-    prefix = courtPrefix(line, first, n);
-    infos = new Array<LineInfo>(n);
-    for (let i = 0; i < n; i++) infos[i] = analyzeLine(i < first ? '' : line(i), prefixOf(i));
-    if (forced) {
-      const allowed = FORMS_FOR[forced];
-      for (const li of infos) if (li.cand && !allowed.has(li.cand.form)) li.cand = null;
-    }
-    const declared = rosterFromLines(line, first, Math.min(n, first + 100)).flatMap((r) => [
-      ...analyzeLabel(r.name).nameTokens,
-      ...(r.code ? [r.code.toLowerCase()] : []),
-    ]);
-    const ps = segmentProse(infos, first, line, declared);
-    const noteLines = new Map<number, NoteKind>();
-    seg = { speechStart: ps.starts.length ? ps.starts[0] : -1, starts: ps.starts, labels: ps.labels.map((c) => (c ? proseLabel(c) : null)), noteLines };
+    const counts = countNumbered(line, first, n);
+    const prefix = prefixFor(counts);
+    const infos = new Array<LineInfo>(n);
+    for (let i = 0; i < n; i++) infos[i] = analyzeProseLine(i < first ? '' : line(i), prefix, forced);
+    const declared = declaredTokens(line, first, n);
+    const ps = segmentProseState(infos, first, line, declared);
+    const starts = finishStarts(ps.lines, ps.accepted);
+    seg = { speechStart: starts.length ? starts[0] : -1, starts, labels: starts.map((i) => proseLabel(infos[i].cand!)), noteLines: new Map() };
     // Speech before the first label that no label attributes (a page that opens mid-answer, a
     // briefing whose opening is unlabelled); with no labels at all, the whole speech.
     const end = seg.starts.length ? seg.starts[0] : n;
@@ -127,104 +279,40 @@ export function parse(input: string, options: ParseOptions = {}): TranscriptMode
       seg.labels.unshift(null);
       seg.speechStart = u;
     }
-    for (let i = seg.speechStart < 0 ? n : seg.speechStart; i < n; i++) {
-      const li = infos[i];
-      if (li.noteOnly) noteLines.set(i, /\d:\d/.test(line(i)) ? 'timestamp' : 'action');
-      else if (li.heading) noteLines.set(i, 'heading');
-    }
     dialect = forced ?? proseDialect(seg.labels);
+    te = proseTurnEnv(env, dialect, infos, prefix);
+    prose = { infos, seg: ps, first, prefix, content: counts.content, numbered: counts.numbered, unattributed: u, roster: [] };
   }
+  te ??= { env, dialect, noteLine: (i) => seg.noteLines.get(i), prefixOf: () => 0 };
 
-  // 2. Blocks: front matter, preamble, turns.
-  const blocks: Block[] = [];
-  if (frontMatter) blocks.push({ kind: 'frontMatter', startLine: 0, endLine: frontMatter.endLine });
+  // 2. Turns and blocks: front matter, preamble, turns.
   const speechStart = seg.starts.length ? seg.starts[0] : n;
   const preamble = speechStart > first ? { startLine: first, endLine: speechStart - 1 } : null;
-  if (preamble) blocks.push({ kind: 'preamble', ...preamble });
-  const isContent = (i: number) => line(i).trim() !== '';
   const turns: Turn[] = [];
+  const data: TurnData[] = [];
   const notes: Note[] = [];
   for (let t = 0; t < seg.starts.length; t++) {
-    const startLine = seg.starts[t];
     const blockEnd = t + 1 < seg.starts.length ? seg.starts[t + 1] - 1 : n - 1;
-    let endLine = blockEnd;
-    while (endLine > startLine && !isContent(endLine)) endLine--;
-    const raw = seg.labels[t];
-    const label: Label | null = raw
-      ? { line: startLine, start: raw.start, end: raw.end, text: raw.text, form: raw.form, textStart: raw.textStart, ...(raw.timestamp ? { timestamp: raw.timestamp } : {}) }
-      : null;
-    turns.push({ index: t, startLine, endLine, label, speaker: -1, kind: 'statement', words: 0 });
-    blocks.push({ kind: 'turn', startLine, endLine: blockEnd, turn: t });
+    const b = buildTurn(te, t, seg.starts[t], blockEnd, seg.labels[t]);
+    turns.push(b.turn);
+    data.push(b.data);
+    for (const note of b.data.notes) notes.push(note);
   }
-  if (blocks.length === 0) blocks.push({ kind: 'preamble', startLine: 0, endLine: n - 1 });
+  const blocks = buildBlocks(frontMatter, preamble, turns, n);
 
-  // 3. Notes and words.
-  const speechOf: string[] = [];
-  for (const turn of turns) {
-    const parts: string[] = [];
-    for (let i = turn.startLine; i <= turn.endLine; i++) {
-      const nk = seg.noteLines.get(i);
-      const s = line(i);
-      if (nk !== undefined) {
-        const a = s.search(/\S/);
-        if (a >= 0) notes.push({ line: i, start: a, end: s.trimEnd().length, kind: nk, wholeLine: true });
-        continue;
-      }
-      let from = 0;
-      if (i === turn.startLine && turn.label) {
-        if (turn.label.textStart < 0) continue;
-        from = turn.label.textStart;
-      } else from = Math.min(prefixOf(i), s.length);
-      if (dialect === 'chat' && i !== turn.startLine) from = 0;
-      const before = notes.length;
-      findNotes(s, i, from, notes);
-      // A line that is nothing but notes is a whole-line note.
-      if (notes.length > before && stripNotes(s.slice(from)).trim() === '') for (let k = before; k < notes.length; k++) notes[k].wholeLine = notes.length - before === 1;
-      parts.push(stripNotes(s.slice(from)));
-    }
-    const sp = parts.join(' ');
-    speechOf.push(sp);
-    turn.words = countWords(sp);
-  }
-
-  // 4. Speakers.
-  const uses: LabelUse[] = [];
-  const useTurn: number[] = [];
-  turns.forEach((_t, i) => {
-    const raw = seg.labels[i];
-    if (!raw || raw.form === 'dash' || raw.text.trim() === '') return;
-    uses.push({ text: raw.text, anon: raw.anon, ...(raw.part ? { part: raw.part } : {}), ...(raw.role !== undefined ? { role: raw.role } : {}), ...(raw.name ? { name: raw.name } : {}) });
-    useTurn.push(i);
-  });
+  // 3. Speakers, kinds and pairs.
   const roster: RosterEntry[] = [
     ...(frontMatter?.roster ?? []).map((r) => rosterItem(r)).filter((r): r is RosterEntry => r !== null),
     ...rosterFromLines(line, first, preamble ? preamble.endLine + 1 : first),
   ];
-  const { speakers, index } = resolveSpeakers(uses, roster);
-  useTurn.forEach((t, k) => {
-    turns[t].speaker = index[k];
-    speakers[index[k]].turns.push(t);
-  });
+  if (prose) prose.roster = roster;
+  const { speakers, pairs } = resolveTurns(te, turns, data, roster);
 
-  // 5. Kinds and pairs.
-  /** A turn's speech with its inline notes kept (`Can Putin [inaudible] NATO countries`), for titles. */
-  const withNotes = (t: number): string => {
-    const turn = turns[t];
-    const parts: string[] = [];
-    for (let i = turn.startLine; i <= turn.endLine && parts.length < 40; i++) {
-      if (seg.noteLines.has(i)) continue;
-      if (i === turn.startLine && turn.label && turn.label.textStart < 0) continue;
-      const from = i === turn.startLine && turn.label ? turn.label.textStart : dialect !== 'chat' ? Math.min(prefixOf(i), split.lengths[i]) : 0;
-      parts.push(line(i).slice(from).replace(/\\([[\]])/g, '$1'));
-    }
-    return parts.join(' ');
-  };
-  const pairs = assignKinds({ turns, speakers, speech: (i) => speechOf[i], titleText: withNotes });
-
-  // 6. Furniture in the preamble.
+  // 4. Furniture in the preamble.
+  const isContent = (i: number) => line(i).trim() !== '';
   const boilerplate = preamble ? furnitureBlocks(preamble.startLine, preamble.endLine + 1, line, isContent) : [];
 
-  return {
+  const model: TranscriptModel = {
     dialect,
     dialectForced: forced !== undefined,
     lineCount: n,
@@ -237,11 +325,29 @@ export function parse(input: string, options: ParseOptions = {}): TranscriptMode
     boilerplate,
     blocks,
     turns,
-    speakers: speakers as Speaker[],
+    speakers,
     pairs,
     notes,
     problems: [],
   };
+  return { text, options, model, turnData: data, prose };
+}
+
+/** Name tokens a roster before the speech declares (`Interviewer: Joan Mercer (JM)`). */
+export function declaredTokens(line: (i: number) => string, first: number, n: number): string[] {
+  return rosterFromLines(line, first, Math.min(n, first + 100)).flatMap((r) => [...analyzeLabel(r.name).nameTokens, ...(r.code ? [r.code.toLowerCase()] : [])]);
+}
+
+/** The top-level partition: front matter, preamble, then one block per turn (to the next turn). */
+export function buildBlocks(frontMatter: TranscriptModel['frontMatter'], preamble: TranscriptModel['preamble'], turns: Turn[], n: number): Block[] {
+  const blocks: Block[] = [];
+  if (frontMatter) blocks.push({ kind: 'frontMatter', startLine: 0, endLine: frontMatter.endLine });
+  if (preamble) blocks.push({ kind: 'preamble', ...preamble });
+  for (let t = 0; t < turns.length; t++) {
+    blocks.push({ kind: 'turn', startLine: turns[t].startLine, endLine: t + 1 < turns.length ? turns[t + 1].startLine - 1 : n - 1, turn: t });
+  }
+  if (blocks.length === 0) blocks.push({ kind: 'preamble', startLine: 0, endLine: n - 1 });
+  return blocks;
 }
 
 /**
@@ -249,7 +355,7 @@ export function parse(input: string, options: ParseOptions = {}): TranscriptMode
  * previous page (starts lower case), or a paragraph of real sentences, with no web furniture and
  * no `Transcript` heading after it. -1 when the region holds only titles and metadata.
  */
-function unattributedStart(infos: LineInfo[], line: (i: number) => string, from: number, to: number): number {
+export function unattributedStart(infos: LineInfo[], line: (i: number) => string, from: number, to: number): number {
   let furnitureAfter = -1;
   for (let i = to - 1; i >= from; i--) {
     // Furniture is short (`Share this page`); a furniture word inside a long line of speech is not.
@@ -280,7 +386,7 @@ function unattributedStart(infos: LineInfo[], line: (i: number) => string, from:
 }
 
 /** Names the prose dialect from the labels the document uses. */
-function proseDialect(labels: (RawLabel | null)[]): DialectId {
+export function proseDialect(labels: (RawLabel | null)[]): DialectId {
   let qa = 0;
   let ts = 0;
   let inline = 0;

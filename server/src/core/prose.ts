@@ -30,10 +30,370 @@ function speechLike(li: LineInfo): boolean {
   return li.terminal || li.words >= 10;
 }
 
-interface KeyStats {
+export interface KeyStats {
   standalone: number;
   standaloneSpeech: number;
   inline: number;
+}
+
+/**
+ * What the document shows about its label candidates: per label key, how often it stands alone
+ * (followed by speech) or inline; per document, counts that decide its label style. Every count is
+ * a sum of per-line contributions, so an edit can take out the old lines' share and add the new.
+ */
+export interface ProseStats {
+  keys: Map<string, KeyStats>;
+  /** Label texts (non-anonymous candidates) per key, counted: the source of the known name tokens. */
+  texts: Map<string, Map<string, number>>;
+  /** Candidates written with a semicolon, per key (only labels where the key is used with a colon). */
+  semicolons: Map<string, number>;
+  qaStrong: number;
+  qaQ: number;
+  dashes: number;
+  upperLabels: number;
+  mixedLabels: number;
+  afterBlank: number;
+  inlineSeen: number;
+  markdownLabels: number;
+}
+
+/** Document-wide decisions derived from the stats. */
+export interface ProseGlobals {
+  inlineDoc: boolean;
+  blankSeparated: boolean;
+  upperStyle: boolean;
+  markdownStyle: boolean;
+  singleStyle: boolean;
+  /** Whether inline labels repeat at all (`repeatedInline >= 2`). */
+  inlineRepeats: boolean;
+  dashesOk: boolean;
+  qaStrongOk: boolean;
+  qaQOk: boolean;
+  /** Name tokens of labels the document repeats (and of a declared roster). */
+  known: Set<string>;
+}
+
+/** The lines a segmentation reads, with the neighbourhood questions every decision asks. */
+export class ProseLines {
+  constructor(
+    public infos: LineInfo[],
+    public first: number,
+    public lineText: (i: number) => string,
+  ) {}
+  get n(): number {
+    return this.infos.length;
+  }
+  nextContent(i: number): number {
+    const infos = this.infos;
+    const n = infos.length;
+    let j = i + 1;
+    let skipped = 0;
+    while (j < n && (infos[j].blank || (infos[j].noteOnly && skipped++ < 2))) j++;
+    return j;
+  }
+  nextNonBlank(i: number): number {
+    let j = i + 1;
+    while (j < this.infos.length && this.infos[j].blank) j++;
+    return j;
+  }
+  prevContent(i: number): number {
+    let j = i - 1;
+    while (j >= this.first && this.infos[j].blank) j--;
+    return j;
+  }
+  /** The line starts a paragraph: after a blank, a note, a finished sentence, or at the top. */
+  boundary(i: number): boolean {
+    if (i === this.first || this.infos[i - 1].blank) return true;
+    const p = this.prevContent(i);
+    if (p < this.first) return true;
+    const pl = this.infos[p];
+    return pl.noteOnly || pl.heading || pl.terminal || (pl.cand !== null && pl.cand.form === 'standalone');
+  }
+  /** `Daniel Okoye` then `Barclays` on the next line: a short affiliation under a label. */
+  affiliationAfter(i: number): boolean {
+    const infos = this.infos;
+    const n = infos.length;
+    const a = infos[i + 1];
+    if (i + 2 >= n || !a || a.blank || !a.cand || a.cand.form !== 'standalone' || a.cand.colon || a.words > 4) return false;
+    const j = this.nextContent(i + 1);
+    let k = i + 2;
+    while (k < n && infos[k].blank) k++;
+    // Speech below, or only a note (`[Speaks in Portuguese]`) before the interpreter's turn.
+    return j < n && (speechLike(infos[j]) || (k < n && infos[k].noteOnly));
+  }
+  followedBySpeech(i: number): boolean {
+    if (this.affiliationAfter(i)) return true;
+    const j = this.nextContent(i);
+    return j < this.infos.length && speechLike(this.infos[j]);
+  }
+  /** For a repeated label with no speech after it: the next content line is itself a label. */
+  nextIsLabelSpeech(i: number): boolean {
+    const j = this.nextContent(i);
+    return j < this.infos.length && this.infos[j].cand !== null;
+  }
+}
+
+export function emptyStats(): ProseStats {
+  return { keys: new Map(), texts: new Map(), semicolons: new Map(), qaStrong: 0, qaQ: 0, dashes: 0, upperLabels: 0, mixedLabels: 0, afterBlank: 0, inlineSeen: 0, markdownLabels: 0 };
+}
+
+/**
+ * Adds (sign 1) or removes (sign -1) the key counts of lines `[lo, hi)`. A line's share depends
+ * on the line and the few content lines after it.
+ */
+export function addKeyStats(pl: ProseLines, st: ProseStats, lo: number, hi: number, sign: 1 | -1): void {
+  const infos = pl.infos;
+  for (let i = Math.max(lo, pl.first); i < hi; i++) {
+    const c = infos[i].cand;
+    if (!c) continue;
+    const key = labelKey(c);
+    if (!c.anon) {
+      let m = st.texts.get(key);
+      if (!m) st.texts.set(key, (m = new Map()));
+      const v = (m.get(c.text) ?? 0) + sign;
+      if (v === 0) m.delete(c.text);
+      else m.set(c.text, v);
+      if (m.size === 0) st.texts.delete(key);
+    }
+    if (c.semicolon) {
+      const v = (st.semicolons.get(key) ?? 0) + sign;
+      if (v === 0) st.semicolons.delete(key);
+      else st.semicolons.set(key, v);
+      continue;
+    }
+    let k = st.keys.get(key);
+    if (!k) st.keys.set(key, (k = { standalone: 0, standaloneSpeech: 0, inline: 0 }));
+    if (c.form === 'dash') st.dashes += sign;
+    else if (c.form === 'standalone') {
+      k.standalone += sign;
+      if (pl.followedBySpeech(i)) k.standaloneSpeech += sign;
+    } else if (c.form === 'inline') k.inline += sign;
+    else if (!c.weak) {
+      st.qaStrong += sign;
+      if (c.anon === 'questioner') st.qaQ += sign;
+    }
+    if (k.standalone === 0 && k.standaloneSpeech === 0 && k.inline === 0) st.keys.delete(key);
+  }
+}
+
+/**
+ * Adds or removes the style counts of lines `[lo, hi)`: how the repeated inline labels are
+ * written. They depend on which keys repeat, so they are taken with the key counts of the moment.
+ */
+export function addStyleStats(pl: ProseLines, st: ProseStats, lo: number, hi: number, sign: 1 | -1): void {
+  const infos = pl.infos;
+  for (let i = Math.max(lo, pl.first); i < hi; i++) {
+    const c = infos[i].cand;
+    if (!c || c.form === 'standalone') continue;
+    const repeated = c.form === 'inline' && (st.keys.get(labelKey(c))?.inline ?? 0) >= 2;
+    if (repeated && c.markdown) st.markdownLabels += sign;
+    if (c.anon || (c.form === 'inline' && !repeated)) continue;
+    if (c.form === 'inline') {
+      if (/\p{Ll}/u.test(c.text)) st.mixedLabels += sign;
+      else st.upperLabels += sign;
+    }
+    st.inlineSeen += sign;
+    if (i === pl.first || infos[i - 1].blank) st.afterBlank += sign;
+  }
+}
+
+/** The class of a key's counts that acceptance looks at (thresholds 1 and 2). */
+export function keyClass(k: KeyStats | undefined): number {
+  if (!k) return 0;
+  const c = (x: number) => (x >= 2 ? 2 : x);
+  return c(k.inline) * 9 + c(k.standalone) * 3 + c(k.standaloneSpeech);
+}
+
+export function proseGlobals(st: ProseStats, declared: Iterable<string>): ProseGlobals {
+  let repeatedInline = 0;
+  let repeatedStandalone = 0;
+  let singleKeys = 0;
+  let repeatedKeys = 0;
+  const known = new Set<string>(declared);
+  for (const [key, k] of st.keys) {
+    if (k.inline >= 2) repeatedInline += k.inline;
+    if (k.standaloneSpeech >= 2) repeatedStandalone += k.standaloneSpeech;
+    if (k.inline >= 2 && !key.startsWith('anon:')) {
+      repeatedKeys++;
+      if (!key.includes(' ')) singleKeys++;
+    }
+    // Name tokens of labels the document repeats, to recognise a short form said once.
+    if (k.inline >= 2 || k.standaloneSpeech >= 2) {
+      for (const text of st.texts.get(key)?.keys() ?? []) {
+        const a = analyzeLabel(text);
+        for (const t of a.nameTokens) known.add(t);
+        // A title used as a label (`Moderator:`) is known too, so that `Moderater:` is its slip.
+        if (a.nameTokens.length === 0) for (const t of a.role.toLowerCase().split(/\s+/)) if (t.length >= 4) known.add(t);
+      }
+    }
+  }
+  return {
+    inlineDoc: repeatedInline + st.qaStrong > 2 * repeatedStandalone,
+    blankSeparated: st.inlineSeen >= 3 && st.afterBlank >= st.inlineSeen * 0.8,
+    upperStyle: st.upperLabels > 2 * st.mixedLabels,
+    markdownStyle: st.markdownLabels * 2 > st.upperLabels + st.mixedLabels,
+    // A document whose labels are single words or initials (`JM:`, `RK:`, `Lenny:`) may use one once.
+    singleStyle: repeatedKeys >= 2 && singleKeys === repeatedKeys,
+    inlineRepeats: repeatedInline >= 2,
+    dashesOk: st.dashes >= 3,
+    qaStrongOk: st.qaStrong >= 2,
+    qaQOk: st.qaQ >= 3,
+    known,
+  };
+}
+
+export function sameGlobals(a: ProseGlobals, b: ProseGlobals): boolean {
+  if (
+    a.inlineDoc !== b.inlineDoc ||
+    a.blankSeparated !== b.blankSeparated ||
+    a.upperStyle !== b.upperStyle ||
+    a.markdownStyle !== b.markdownStyle ||
+    a.singleStyle !== b.singleStyle ||
+    a.inlineRepeats !== b.inlineRepeats ||
+    a.dashesOk !== b.dashesOk ||
+    a.qaStrongOk !== b.qaStrongOk ||
+    a.qaQOk !== b.qaQOk ||
+    a.known.size !== b.known.size
+  )
+    return false;
+  for (const t of a.known) if (!b.known.has(t)) return false;
+  return true;
+}
+
+/**
+ * Accepts or rejects the candidates of lines `[lo, hi)`, in order; `prevAccepted` says whether
+ * line `lo - 1` was accepted. Returns the accepted lines (before the document-level passes).
+ */
+export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo: number, hi: number, prevAccepted: boolean, out: number[] = []): number[] {
+  const infos = pl.infos;
+  const n = infos.length;
+  const knownToken = (t: string | undefined) =>
+    t !== undefined && (g.known.has(t) || (t.length >= 4 && [...g.known].some((k) => isSlip(t, k))));
+  let lastAccepted = prevAccepted ? lo - 1 : -2;
+  for (let i = Math.max(lo, pl.first); i < hi; i++) {
+    const li = infos[i];
+    const c = li.cand;
+    if (!c) continue;
+    // The affiliation line under a label just accepted belongs to that label.
+    if (lastAccepted === i - 1 && c.form === 'standalone' && infos[i - 1].cand?.form === 'standalone' && pl.affiliationAfter(i - 1)) continue;
+    const k = st.keys.get(labelKey(c)) ?? { standalone: 0, standaloneSpeech: 0, inline: 0 };
+    let ok = false;
+    if (c.semicolon) {
+      ok = k.inline >= 1; // `RK;` where `RK:` is the document's label
+    } else if (c.form === 'dash') {
+      ok = g.dashesOk; // `>>` marks speaker changes where the document uses it throughout
+    } else if (c.form === 'qa') {
+      ok = c.weak ? g.qaQOk && pl.boundary(i) : g.qaStrongOk || c.anon === 'questioner';
+    } else if (c.form === 'inline') {
+      if (k.inline >= 2) ok = c.anon !== null || !isHeadingLike(c.text);
+      else if (pl.boundary(i) && (!g.blankSeparated || i === pl.first || infos[i - 1].blank) && (c.anon !== null || !isHeadingLike(c.text))) {
+        const a = analyzeLabel(c.text);
+        const strong =
+          c.markdown ||
+          c.timestamp !== undefined ||
+          c.anon !== null ||
+          a.honorific !== '' ||
+          (/^[\p{Lu}\s.,'’-]+$/u.test(c.text.replace(/\([^)]*\)/g, '')) && /\p{Lu}{2}/u.test(c.text)) ||
+          // `ROSA IBARRA, Arizona State University`: the name in capitals, the affiliation not.
+          (/\p{Lu}{2}/u.test(a.name) && !/\p{Ll}/u.test(a.name) && c.text.includes(','));
+        // Said once in a document of repeated labels: it must look like them, and a single word
+        // must be a title (`Moderator`) or a name the document already uses.
+        const single =
+          !g.singleStyle && !c.text.includes(' ') && c.anon === null && a.nameTokens.length > 0 && !a.nameTokens.some(knownToken) && !/\d/.test(c.text);
+        const known = a.nameTokens.some(knownToken);
+        ok =
+          (strong && !(single && !c.markdown && !c.timestamp && a.honorific === '' && g.inlineRepeats)) ||
+          (g.inlineRepeats && !single && (known || !(g.upperStyle && /\p{Ll}/u.test(a.name || c.text))) && c.markdown === g.markdownStyle);
+      }
+    } else {
+      // Standalone: a label alone on its line must be followed by speech (or be a label the
+      // document repeats), stand at a paragraph start, and not read as a heading.
+      const decorated = c.colon || c.timestamp !== undefined || c.markdown;
+      const speech = pl.followedBySpeech(i);
+      const repeated = k.standaloneSpeech >= 2 || (k.standalone >= 2 && k.standaloneSpeech >= 1);
+      if (!pl.boundary(i)) ok = false;
+      else if (c.anon === null && isHeadingLike(c.text)) ok = false;
+      // In a document of inline labels, a bare line repeated is a page marking (`RESTRICTED`).
+      else if (repeated) ok = (speech || decorated || pl.nextIsLabelSpeech(i)) && !(g.inlineDoc && !decorated && c.anon === null);
+      else if (!speech) {
+        // A short form of a name the document uses, whose turn is only a note (`(Laughter.)`).
+        const a = analyzeLabel(c.text);
+        const j = i + 1 < n ? pl.nextNonBlank(i) : n;
+        ok = j < n && infos[j].noteOnly && a.nameTokens.length > 0 && a.nameTokens.every(knownToken);
+      }
+      else if (decorated || c.anon !== null) ok = true;
+      else if (g.inlineDoc || c.text.split(' ').length > 8) ok = false;
+      // `Parents and Families`: two things joined, not a person (`Mr and Mrs Smith` has names on a side).
+      else if (/ (?:and|&) /.test(c.text) && c.text.split(/ (?:and|&) /).some((side) => !side.includes(' '))) ok = false;
+      else {
+        // A single word said once (`Ukraine`, `Overview`) is a heading unless it is a title
+        // (`Moderator`) or a name the document already uses (`Rutte`).
+        const a = analyzeLabel(c.text);
+        ok = c.text.includes(' ') || a.nameTokens.length === 0 || knownToken(a.nameTokens[0]);
+      }
+    }
+    if (ok) {
+      out.push(i);
+      lastAccepted = i;
+    }
+  }
+  return out;
+}
+
+/**
+ * The document-level passes over the accepted lines: participant lists and leading metadata lines
+ * are not turns. Cheap (a few comparisons per accepted line); returns a new array.
+ */
+export function finishStarts(pl: ProseLines, accepted: readonly number[]): number[] {
+  const infos = pl.infos;
+  const n = infos.length;
+  const starts: number[] = [];
+  const form = (k: number) => infos[accepted[k]].cand!.form;
+  // A run of three or more labels with nothing but blank lines between them is a list of
+  // participants (an earnings call's `Call participants`), not turns.
+  for (let k = 0; k < accepted.length; ) {
+    let e = k;
+    while (e + 1 < accepted.length && form(e) === 'standalone' && form(e + 1) === 'standalone' && pl.nextContent(accepted[e]) === accepted[e + 1]) e++;
+    if (e - k >= 2 && (e + 1 >= accepted.length || pl.nextContent(accepted[e]) >= n || !speechLike(infos[pl.nextContent(accepted[e])]))) {
+      k = e + 1;
+      continue;
+    }
+    for (; k <= e; k++) starts.push(accepted[k]);
+  }
+  // Leading `Key: Name` lines are metadata, not turns: `Guests: Priya Natarajan`, `Interviewer: R. Kaur`.
+  let drop = 0;
+  while (drop < starts.length && infos[starts[drop]].cand!.form === 'inline' && metadataValue(pl, starts[drop])) drop++;
+  return drop > 0 ? starts.slice(drop) : starts;
+}
+
+function metadataValue(pl: ProseLines, i: number): boolean {
+  const li = pl.infos[i];
+  const c = li.cand!;
+  const value = pl.lineText(i).slice(c.textStart, li.end).trim();
+  if (value.length === 0 || /[.?!]["”’)]?$/.test(value) && !/\b\p{Lu}\.$/u.test(value)) return false;
+  const parts = value.split(/\s*[;,]\s*|\s+(?:and|&)\s+/).filter(Boolean);
+  return parts.length > 0 && value.split(/\s+/).length >= 2 && parts.every((p) => isNameLike(p));
+}
+
+/** Everything a segmentation keeps so that an edit can redo only its neighbourhood. */
+export interface ProseState {
+  lines: ProseLines;
+  stats: ProseStats;
+  globals: ProseGlobals;
+  declared: string[];
+  /** Lines accepted before the document-level passes, ascending. */
+  accepted: number[];
+}
+
+/** Segments from scratch, keeping the state an incremental update starts from. */
+export function segmentProseState(infos: LineInfo[], first: number, lineText: (i: number) => string, declared: string[] = []): ProseState {
+  const lines = new ProseLines(infos, first, lineText);
+  const stats = emptyStats();
+  addKeyStats(lines, stats, first, infos.length, 1);
+  addStyleStats(lines, stats, first, infos.length, 1);
+  const globals = proseGlobals(stats, declared);
+  const accepted = decideRange(lines, stats, globals, first, infos.length, false);
+  return { lines, stats, globals, declared, accepted };
 }
 
 /**
@@ -47,231 +407,7 @@ export function segmentProse(
   /** Name tokens the document declares before the speech (a roster), known like repeated labels. */
   declared: Iterable<string> = [],
 ): ProseSegmentation {
-  const n = infos.length;
-  const nextContent = (i: number): number => {
-    let j = i + 1;
-    let skipped = 0;
-    while (j < n && (infos[j].blank || (infos[j].noteOnly && skipped++ < 2))) j++;
-    return j;
-  };
-  const nextNonBlank = (i: number): number => {
-    let j = i + 1;
-    while (j < n && infos[j].blank) j++;
-    return j;
-  };
-  const prevContent = (i: number): number => {
-    let j = i - 1;
-    while (j >= first && infos[j].blank) j--;
-    return j;
-  };
-  /** The line starts a paragraph: after a blank, a note, a finished sentence, or at the top. */
-  const boundary = (i: number): boolean => {
-    if (i === first || infos[i - 1].blank) return true;
-    const p = prevContent(i);
-    if (p < first) return true;
-    const pl = infos[p];
-    return pl.noteOnly || pl.heading || pl.terminal || (pl.cand !== null && pl.cand.form === 'standalone');
-  };
-  /** `Daniel Okoye` then `Barclays` on the next line: a short affiliation under a label. */
-  const affiliationAfter = (i: number): boolean => {
-    const a = infos[i + 1];
-    if (i + 2 >= n || !a || a.blank || !a.cand || a.cand.form !== 'standalone' || a.cand.colon || a.words > 4) return false;
-    const j = nextContent(i + 1);
-    let k = i + 2;
-    while (k < n && infos[k].blank) k++;
-    // Speech below, or only a note (`[Speaks in Portuguese]`) before the interpreter's turn.
-    return j < n && (speechLike(infos[j]) || (k < n && infos[k].noteOnly));
-  };
-  const followedBySpeech = (i: number): boolean => {
-    if (affiliationAfter(i)) return true;
-    const j = nextContent(i);
-    return j < n && speechLike(infos[j]);
-  };
-
-  // 1. What the document shows about each label.
-  const stats = new Map<string, KeyStats>();
-  let qaStrong = 0;
-  let qaQ = 0;
-  let dashes = 0;
-  for (let i = first; i < n; i++) {
-    const c = infos[i].cand;
-    if (!c || c.semicolon) continue;
-    const key = labelKey(c);
-    let st = stats.get(key);
-    if (!st) stats.set(key, (st = { standalone: 0, standaloneSpeech: 0, inline: 0 }));
-    if (c.form === 'dash') dashes++;
-    else if (c.form === 'standalone') {
-      st.standalone++;
-      if (followedBySpeech(i)) st.standaloneSpeech++;
-    } else if (c.form === 'inline') st.inline++;
-    else if (!c.weak) {
-      qaStrong++;
-      if (c.anon === 'questioner') qaQ++;
-    }
-  }
-  let repeatedInline = 0;
-  let repeatedStandalone = 0;
-  for (const st of stats.values()) {
-    if (st.inline >= 2) repeatedInline += st.inline;
-    if (st.standaloneSpeech >= 2) repeatedStandalone += st.standaloneSpeech;
-  }
-  const inlineDoc = repeatedInline + qaStrong > 2 * repeatedStandalone;
-  // How the document writes its repeated inline labels: ALL CAPS or mixed case, after a blank line or not.
-  let upperLabels = 0;
-  let mixedLabels = 0;
-  let afterBlank = 0;
-  let inlineSeen = 0;
-  for (let i = first; i < n; i++) {
-    const c = infos[i].cand;
-    if (!c || c.form === 'standalone' || c.anon) continue;
-    if (c.form === 'inline' && (stats.get(labelKey(c))?.inline ?? 0) < 2) continue;
-    if (c.form === 'inline') {
-      if (/\p{Ll}/u.test(c.text)) mixedLabels++;
-      else upperLabels++;
-    }
-    inlineSeen++;
-    if (i === first || infos[i - 1].blank) afterBlank++;
-  }
-  const blankSeparated = inlineSeen >= 3 && afterBlank >= inlineSeen * 0.8;
-  const upperStyle = upperLabels > 2 * mixedLabels;
-  let markdownLabels = 0;
-  for (let i = first; i < n; i++) {
-    const c = infos[i].cand;
-    if (c && c.form === 'inline' && c.markdown && (stats.get(labelKey(c))?.inline ?? 0) >= 2) markdownLabels++;
-  }
-  const markdownStyle = markdownLabels * 2 > upperLabels + mixedLabels;
-
-  // Name tokens of labels the document repeats, to recognise a short form said once.
-  const known = new Set<string>(declared);
-  for (let i = first; i < n; i++) {
-    const c = infos[i].cand;
-    if (!c || c.anon) continue;
-    const st = stats.get(labelKey(c));
-    if (st && (st.inline >= 2 || st.standaloneSpeech >= 2)) {
-      const a = analyzeLabel(c.text);
-      for (const t of a.nameTokens) known.add(t);
-      // A title used as a label (`Moderator:`) is known too, so that `Moderater:` is its slip.
-      if (a.nameTokens.length === 0) for (const t of a.role.toLowerCase().split(/\s+/)) if (t.length >= 4) known.add(t);
-    }
-  }
-  const knownToken = (t: string | undefined) =>
-    t !== undefined && (known.has(t) || (t.length >= 4 && [...known].some((k) => isSlip(t, k))));
-  // A document whose labels are single words or initials (`JM:`, `RK:`, `Lenny:`) may use one once.
-  let singleKeys = 0;
-  let repeatedKeys = 0;
-  for (const [key, st] of stats) {
-    if (st.inline < 2 || key.startsWith('anon:')) continue;
-    repeatedKeys++;
-    if (!key.includes(' ')) singleKeys++;
-  }
-  const singleStyle = repeatedKeys >= 2 && singleKeys === repeatedKeys;
-
-  // 2. Accept or reject each candidate.
-  const starts: number[] = [];
-  const labels: (LabelCandidate | null)[] = [];
-  let lastAccepted = -2;
-  for (let i = first; i < n; i++) {
-    const li = infos[i];
-    const c = li.cand;
-    if (!c) continue;
-    // The affiliation line under a label just accepted belongs to that label.
-    if (lastAccepted === i - 1 && c.form === 'standalone' && labels[labels.length - 1]?.form === 'standalone' && affiliationAfter(i - 1)) continue;
-    const st = stats.get(labelKey(c)) ?? { standalone: 0, standaloneSpeech: 0, inline: 0 };
-    let ok = false;
-    if (c.semicolon) {
-      ok = st.inline >= 1; // `RK;` where `RK:` is the document's label
-    } else if (c.form === 'dash') {
-      ok = dashes >= 3; // `>>` marks speaker changes where the document uses it throughout
-    } else if (c.form === 'qa') {
-      ok = c.weak ? qaQ >= 3 && boundary(i) : qaStrong >= 2 || c.anon === 'questioner';
-    } else if (c.form === 'inline') {
-      if (st.inline >= 2) ok = c.anon !== null || !isHeadingLike(c.text);
-      else if (boundary(i) && (!blankSeparated || i === first || infos[i - 1].blank) && (c.anon !== null || !isHeadingLike(c.text))) {
-        const a = analyzeLabel(c.text);
-        const strong =
-          c.markdown ||
-          c.timestamp !== undefined ||
-          c.anon !== null ||
-          a.honorific !== '' ||
-          (/^[\p{Lu}\s.,'’-]+$/u.test(c.text.replace(/\([^)]*\)/g, '')) && /\p{Lu}{2}/u.test(c.text)) ||
-          // `ROSA IBARRA, Arizona State University`: the name in capitals, the affiliation not.
-          (/\p{Lu}{2}/u.test(a.name) && !/\p{Ll}/u.test(a.name) && c.text.includes(','));
-        // Said once in a document of repeated labels: it must look like them, and a single word
-        // must be a title (`Moderator`) or a name the document already uses.
-        const single =
-          !singleStyle && !c.text.includes(' ') && c.anon === null && a.nameTokens.length > 0 && !a.nameTokens.some(knownToken) && !/\d/.test(c.text);
-        const known = a.nameTokens.some(knownToken);
-        ok =
-          (strong && !(single && !c.markdown && !c.timestamp && a.honorific === '' && repeatedInline >= 2)) ||
-          (repeatedInline >= 2 && !single && (known || !(upperStyle && /\p{Ll}/u.test(a.name || c.text))) && c.markdown === markdownStyle);
-      }
-    } else {
-      // Standalone: a label alone on its line must be followed by speech (or be a label the
-      // document repeats), stand at a paragraph start, and not read as a heading.
-      const decorated = c.colon || c.timestamp !== undefined || c.markdown;
-      const speech = followedBySpeech(i);
-      const repeated = st.standaloneSpeech >= 2 || (st.standalone >= 2 && st.standaloneSpeech >= 1);
-      if (!boundary(i)) ok = false;
-      else if (c.anon === null && isHeadingLike(c.text)) ok = false;
-      // In a document of inline labels, a bare line repeated is a page marking (`RESTRICTED`).
-      else if (repeated) ok = (speech || decorated || nextIsLabelSpeech(i)) && !(inlineDoc && !decorated && c.anon === null);
-      else if (!speech) {
-        // A short form of a name the document uses, whose turn is only a note (`(Laughter.)`).
-        const a = analyzeLabel(c.text);
-        const j = i + 1 < n ? nextNonBlank(i) : n;
-        ok = j < n && infos[j].noteOnly && a.nameTokens.length > 0 && a.nameTokens.every(knownToken);
-      }
-      else if (decorated || c.anon !== null) ok = true;
-      else if (inlineDoc || c.text.split(' ').length > 8) ok = false;
-      // `Parents and Families`: two things joined, not a person (`Mr and Mrs Smith` has names on a side).
-      else if (/ (?:and|&) /.test(c.text) && c.text.split(/ (?:and|&) /).some((side) => !side.includes(' '))) ok = false;
-      else {
-        // A single word said once (`Ukraine`, `Overview`) is a heading unless it is a title
-        // (`Moderator`) or a name the document already uses (`Rutte`).
-        const a = analyzeLabel(c.text);
-        ok = c.text.includes(' ') || a.nameTokens.length === 0 || knownToken(a.nameTokens[0]);
-      }
-    }
-    if (ok) {
-      starts.push(i);
-      labels.push(c);
-      lastAccepted = i;
-    }
-  }
-  // A run of three or more labels with nothing but blank lines between them is a list of
-  // participants (an earnings call's `Call participants`), not turns.
-  for (let k = 0; k < starts.length; ) {
-    let e = k;
-    while (
-      e + 1 < starts.length &&
-      labels[e]!.form === 'standalone' &&
-      labels[e + 1]!.form === 'standalone' &&
-      nextContent(starts[e]) === starts[e + 1]
-    )
-      e++;
-    if (e - k >= 2 && (e + 1 >= starts.length || nextContent(starts[e]) >= n || !speechLike(infos[nextContent(starts[e])]))) {
-      starts.splice(k, e - k + 1);
-      labels.splice(k, e - k + 1);
-    } else k = e + 1;
-  }
-  // Leading `Key: Name` lines are metadata, not turns: `Guests: Priya Natarajan`, `Interviewer: R. Kaur`.
-  while (starts.length > 0 && labels[0]!.form === 'inline' && metadataValue(infos[starts[0]], starts[0])) {
-    starts.shift();
-    labels.shift();
-  }
-  return { starts, labels };
-
-  function metadataValue(li: LineInfo, i: number): boolean {
-    const c = li.cand!;
-    const value = lineText(i).slice(c.textStart, li.end).trim();
-    if (value.length === 0 || /[.?!]["”’)]?$/.test(value) && !/\b\p{Lu}\.$/u.test(value)) return false;
-    const parts = value.split(/\s*[;,]\s*|\s+(?:and|&)\s+/).filter(Boolean);
-    return parts.length > 0 && value.split(/\s+/).length >= 2 && parts.every((p) => isNameLike(p));
-  }
-
-  /** For a repeated label with no speech after it: the next content line is itself a label. */
-  function nextIsLabelSpeech(i: number): boolean {
-    const j = nextContent(i);
-    return j < n && infos[j].cand !== null;
-  }
+  const state = segmentProseState(infos, first, lineText, [...declared]);
+  const starts = finishStarts(state.lines, state.accepted);
+  return { starts, labels: starts.map((i) => infos[i].cand) };
 }

@@ -5,25 +5,46 @@
  */
 
 import type { QAPair, Speaker, Turn, TurnKind } from './model.ts';
-import { countWords } from './text.ts';
 
 /** Prompts that ask without a question mark: `tell me a story about this picture`. */
 const PROMPT = /\b(tell me|tell us|describe|explain|talk (?:to us |me )?about|walk (?:me|us) through|show me|go ahead and|can you|could you|would you)\b/i;
 /** Short replies that acknowledge rather than answer: `Yep.`, `Sure.`, `Okay.` */
 const BACKCHANNEL = /^(yes|yep|yeah|yup|sure|okay|ok|right|uh-huh|mm-hmm|mhm|got it|i see|go ahead|please|thanks|thank you)\b/i;
 
+/** What kind assignment needs to know of a turn's speech (label and notes removed). */
+export interface TurnFacts {
+  /** The speech contains a question mark. */
+  asks: boolean;
+  /** Its first sentence prompts without a question mark (`Tell me about...`). */
+  prompts: boolean;
+  /** It ends with a question mark or a dash and has at most 15 words: an answerer asking back. */
+  asksBack: boolean;
+  /** A short acknowledgement (`Yep.`, `Sure.`) that asks nothing. */
+  backchannel: boolean;
+}
+
+/** The facts of one turn's speech. */
+export function turnFacts(text: string, words: number): TurnFacts {
+  const asks = text.includes('?');
+  return {
+    asks,
+    prompts: PROMPT.test(firstSentence(text)),
+    asksBack: /(\?|[—–-])\s*$/.test(text) && words <= 15,
+    backchannel: words <= 3 && BACKCHANNEL.test(text.trim()) && !asks,
+  };
+}
+
 export interface KindInput {
   turns: Turn[];
   speakers: Speaker[];
-  /** The speech of turn `i` (label and notes removed), for question marks and titles. */
-  speech: (i: number) => string;
-  /** The speech of turn `i` with inline notes kept, for pair titles (defaults to `speech`). */
-  titleText?: (i: number) => string;
+  /** The facts of turn `i`'s speech. */
+  facts: (i: number) => TurnFacts;
+  /** A pair's title from question turn `i` (its speech with inline notes kept). */
+  title: (i: number) => string;
 }
 
 /** Sets `turn.kind` on every turn and returns the Q&A pairs. */
-export function assignKinds({ turns, speakers, speech, titleText = speech }: KindInput): QAPair[] {
-  const texts = turns.map((_t, i) => speech(i));
+export function assignKinds({ turns, speakers, facts, title }: KindInput): QAPair[] {
   // Proceedings run by a chair (hearings, committees, parliaments, earnings calls): no label says
   // who asks, but the members who mostly ask questions are the questioners, and so is the chair
   // when it asks. Interviews and podcasts without a chair stay statements.
@@ -36,7 +57,7 @@ export function assignKinds({ turns, speakers, speech, titleText = speech }: Kin
     const total = speakers.reduce((sum, s) => sum + wordsOf(s), 0) || 1;
     speakers.forEach((s, si) => {
       if (s.part !== 'speaker' || s.anonymous) return;
-      const asks = s.turns.filter((t) => texts[t].includes('?')).length;
+      const asks = s.turns.filter((t) => facts(t).asks).length;
       // Beside marked questions, only a minor voice is a reporter: the speaker who holds the
       // floor (`Do you have any questions?`) is not.
       if (!chaired && wordsOf(s) / total >= 0.15) return;
@@ -56,30 +77,28 @@ export function assignKinds({ turns, speakers, speech, titleText = speech }: Kin
   for (let i = 0; i < turns.length; i++) {
     const t = turns[i];
     const part = partOf(t);
-    const text = texts[i];
+    const f = facts(i);
     let kind: TurnKind;
     if (part === 'questioner') {
       // A turn that asks; or one that restates the question after the answerer asked back
       // (`To address vaccine confidence or —`).
       const prev = turns[i - 1];
-      const askedBack = prev !== undefined && partOf(prev) !== 'questioner' && /(\?|[—–-])\s*$/.test(texts[i - 1]) && countWords(texts[i - 1]) <= 15;
-      kind = text.includes('?') || PROMPT.test(firstSentence(text)) || (askedBack && countWords(text) >= 4) ? 'question' : 'other';
+      const askedBack = prev !== undefined && partOf(prev) !== 'questioner' && facts(i - 1).asksBack;
+      kind = f.asks || f.prompts || (askedBack && t.words >= 4) ? 'question' : 'other';
       if (kind === 'question') asked = true;
       lastAsk = kind;
     } else if (part === 'moderator') {
       // The chair asks too, in hearings: a chair's question is a question.
-      kind = text.includes('?') ? 'question' : 'other';
+      kind = f.asks ? 'question' : 'other';
       if (kind === 'question') asked = true;
       lastAsk = kind;
     } else if (!asked || (anonAnswerer && part === 'speaker')) {
       kind = 'statement';
     } else {
       const next = turns[i + 1];
-      const w = countWords(text);
-      const ack = w <= 3 && BACKCHANNEL.test(text.trim()) && !text.includes('?');
       // `Yep.` to a questioner's preamble that asked nothing yet acknowledges; it does not answer.
-      kind = ack && lastAsk !== 'question' && next !== undefined && partOf(next) === 'questioner' ? 'other' : 'answer';
-      if (t.speaker < 0 && w === 0) kind = 'other';
+      kind = f.backchannel && lastAsk !== 'question' && next !== undefined && partOf(next) === 'questioner' ? 'other' : 'answer';
+      if (t.speaker < 0 && t.words === 0) kind = 'other';
     }
     t.kind = kind;
   }
@@ -92,7 +111,7 @@ export function assignKinds({ turns, speakers, speech, titleText = speech }: Kin
     for (; j < turns.length && turns[j].kind !== 'question'; j++) if (turns[j].kind === 'answer') answers.push(j);
     if (answers.length === 0) continue;
     const last = answers[answers.length - 1];
-    pairs.push({ question: i, answers, startLine: turns[i].startLine, endLine: turns[last].endLine, title: titleOf(titleText(i)) });
+    pairs.push({ question: i, answers, startLine: turns[i].startLine, endLine: turns[last].endLine, title: title(i) });
   }
   return pairs;
 }

@@ -1,0 +1,376 @@
+/**
+ * Incremental parsing: after an edit, redo only the lines and turns it touches.
+ *
+ * A parse keeps its per-line analysis (`LineInfo`, which depends on one line only), the label
+ * statistics of the segmenter (sums of per-line shares), the accepted label lines and per-turn data
+ * (notes, words, speech facts). An edit then:
+ *
+ *  1. re-splits and re-analyses the changed lines (plus one line either side, for CR LF pairs);
+ *  2. takes a window around them, wide enough that no line outside it looks into the change (a
+ *     decision reads at most a few content lines ahead and one behind), removes the window's old
+ *     share from the statistics and adds its new share;
+ *  3. if a document-wide decision moved (a label key crossed a repetition threshold where the key is
+ *     also used outside the window, the document's label style flipped, a name became known), falls
+ *     back to a full parse; otherwise re-decides the candidates inside the window only;
+ *  4. rebuilds the turns whose lines changed, shifts the line numbers of the turns after them, and
+ *     redoes the cheap document-wide pass (speakers, kinds, pairs: a few operations per turn).
+ *
+ * Edits at the top of the document (front matter, the region that decides the dialect, a roster,
+ * the preamble and the first turn), in documents with court-reporter line numbers, and in CHAT and
+ * captions files take the full parse. The result is always the model `parse()` gives for the new
+ * text: test/incremental.test.ts checks that over random edit sequences.
+ *
+ * The previous state is consumed: its arrays are reused and changed in place.
+ */
+
+import type { LineInfo } from './lineinfo.ts';
+import type { Note, Turn, TranscriptModel } from './model.ts';
+import {
+  addKeyStats,
+  addStyleStats,
+  decideRange,
+  finishStarts,
+  keyClass,
+  labelKey,
+  proseGlobals,
+  sameGlobals,
+  type ProseLines,
+} from './prose.ts';
+import { looksLikeCaptions, looksLikeChat } from './formats.ts';
+import {
+  analyzeProseLine,
+  buildBlocks,
+  buildTurn,
+  countNumbered,
+  declaredTokens,
+  lineEnv,
+  parseState,
+  proseDialect,
+  proseLabel,
+  proseTurnEnv,
+  resolveTurns,
+  type ParseState,
+  type TurnData,
+} from './parse.ts';
+
+/** One edit as offsets: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new. */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The change between two texts: their common prefix and suffix left out. */
+export function diffTexts(oldText: string, newText: string): TextChange {
+  const max = Math.min(oldText.length, newText.length);
+  let start = 0;
+  while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < max - start && oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)) tail++;
+  return { start, oldEnd: oldText.length - tail, newEnd: newText.length - tail };
+}
+
+/**
+ * Combines successive changes (each in the coordinates of the text the previous one produced, as an
+ * LSP `didChange` sends them) into one change of the original text.
+ */
+export function mergeChanges(a: TextChange | null, b: TextChange): TextChange {
+  if (!a) return b;
+  const start = Math.min(a.start, b.start);
+  // Old end: beyond a's new end, b's end maps back by a's size change.
+  const oldEnd = Math.max(a.oldEnd, b.oldEnd - (a.newEnd - a.oldEnd));
+  const newEnd = Math.max(a.newEnd + (b.newEnd - b.oldEnd), b.newEnd);
+  return { start, oldEnd, newEnd };
+}
+
+/** What the last update did, for benchmarks and tests. */
+export interface UpdateInfo {
+  incremental: boolean;
+  /** Why the full parse was taken, when it was. */
+  reason?: string;
+  /** Lines re-analysed and turns rebuilt. */
+  lines: number;
+  turns: number;
+}
+
+export let lastUpdate: UpdateInfo = { incremental: false, reason: 'none yet', lines: 0, turns: 0 };
+
+/**
+ * The parse of `text`, reusing `prev` (the parse of the text before `change`; found by comparing
+ * the texts when not given). `prev` must not be used afterwards.
+ */
+export function updateParse(prev: ParseState, text: string, change?: TextChange): ParseState {
+  const ch = change ?? diffTexts(prev.text, text);
+  let result: ParseState | string;
+  try {
+    result = incremental(prev, text, ch);
+  } catch (e) {
+    result = `error: ${(e as Error)?.message ?? e}`;
+  }
+  if (typeof result === 'string') {
+    lastUpdate = { incremental: false, reason: result, lines: 0, turns: 0 };
+    return parseState(text, prev.options);
+  }
+  return result;
+}
+
+/** Index of the line holding `offset` (the last line start at or before it). */
+function lineAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** First index in ascending `xs` whose value is at least `v`. */
+function lowerBound(xs: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Replaces `count` items of `arr` at `at` with `items`, in place when that is cheap. */
+function splice<T>(arr: T[], at: number, count: number, items: T[]): T[] {
+  if (items.length < 10_000 && count < 10_000) {
+    arr.splice(at, count, ...items);
+    return arr;
+  }
+  return arr.slice(0, at).concat(items, arr.slice(at + count));
+}
+
+function incremental(prev: ParseState, text: string, ch: TextChange): ParseState | string {
+  const p = prev.prose;
+  if (!p) return 'not a prose dialect';
+  if (p.prefix !== 0) return 'court line numbers';
+  const m = prev.model;
+  const oldText = prev.text;
+  const n = m.lineCount;
+  const delta = ch.newEnd - ch.oldEnd;
+  if (ch.start < 0 || ch.oldEnd < ch.start || ch.oldEnd > oldText.length || text.length !== oldText.length + delta) return 'change does not fit';
+  const firstTurn = m.turns.length ? m.turns[0].startLine : n;
+
+  // 1. The changed lines, one more either side: [a, b] of the old text.
+  let a = lineAt(m.lineStarts, ch.start);
+  let b = lineAt(m.lineStarts, ch.oldEnd);
+  if (a > 0) a--;
+  if (b < n - 1) b++;
+  if (a === 0) return 'first line';
+  // The head of the document decides front matter, dialect, roster and preamble.
+  if (a <= firstTurn + 1) return 'before the first turn';
+  if (a < 1000 && oldText.substr(m.lineStarts[0], m.lineLengths[0]).trim() === '---') return 'front matter';
+
+  const infos = p.infos;
+  const pl: ProseLines = p.seg.lines;
+  const solid = (li: LineInfo) => !li.blank && !li.noteOnly;
+  // The window: four solid lines before the change (a decision looks at most two ahead), and two
+  // non-blank lines after it (a decision looks one content line behind).
+  let lo = a;
+  for (let seen = 0; lo > firstTurn + 1 && seen < 4; ) if (solid(infos[--lo])) seen++;
+  if (lo <= firstTurn + 1) return 'window reaches the first turn';
+  let hiOld = b + 1;
+  for (let seen = 0; hiOld < n && seen < 2; hiOld++) if (!infos[hiOld].blank) seen++;
+
+  // New lines of [a, b].
+  const regionStart = m.lineStarts[a];
+  const oldRegionEnd = b + 1 < n ? m.lineStarts[b + 1] : oldText.length;
+  const newRegionEnd = oldRegionEnd + delta;
+  const ns: number[] = [];
+  const nl: number[] = [];
+  let st = regionStart;
+  for (let i = regionStart; i < newRegionEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      ns.push(st);
+      nl.push(i - st);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      st = i + 1;
+    }
+  }
+  if (b + 1 < n) {
+    if (st !== newRegionEnd) return 'line breaks do not line up';
+  } else if (st < text.length) {
+    ns.push(st);
+    nl.push(text.length - st);
+  }
+  const n2 = a + ns.length + (n - b - 1);
+  const lineDelta = n2 - n;
+  const newLine = (i: number): string => text.substr(ns[i - a], nl[i - a]);
+
+  // Court numbers must stay absent.
+  const oldCounts = countNumbered((i) => oldText.substr(m.lineStarts[i], m.lineLengths[i]), a, b + 1);
+  const newCounts = countNumbered(newLine, a, a + ns.length);
+  const content = p.content - oldCounts.content + newCounts.content;
+  const numbered = p.numbered - oldCounts.numbered + newCounts.numbered;
+  if (content >= 10 && numbered >= content * 0.6) return 'court line numbers';
+
+  // 2. Take the window's old share out of the statistics (with the old lines).
+  const stats = p.seg.stats;
+  const before = new Map<string, number>();
+  const inWindow = (lo2: number, hi2: number, f: (key: string) => void) => {
+    for (let i = lo2; i < hi2; i++) {
+      const c = infos[i].cand;
+      if (c && (c.form === 'standalone' || c.form === 'inline')) f(labelKey(c));
+    }
+  };
+  inWindow(lo, hiOld, (k) => {
+    if (!before.has(k)) before.set(k, keyClass(stats.keys.get(k)));
+  });
+  addStyleStats(pl, stats, lo, hiOld, -1);
+  addKeyStats(pl, stats, lo, hiOld, -1);
+
+  // The new lines replace the old in every per-line array.
+  const oldLineStarts = m.lineStarts;
+  let starts = oldLineStarts;
+  let lengths = m.lineLengths;
+  starts = splice(starts, a, b - a + 1, ns);
+  lengths = splice(lengths, a, b - a + 1, nl);
+  for (let i = a + ns.length; i < n2; i++) starts[i] += delta;
+  const env = lineEnv(text, starts, lengths);
+  const forced = prev.options.dialect;
+  const newInfos = ns.map((_s, k) => analyzeProseLine(newLine(a + k), 0, forced));
+  const infos2 = splice(infos, a, b - a + 1, newInfos);
+  pl.infos = infos2;
+  pl.lineText = env.line;
+  const hiNew = hiOld + lineDelta;
+
+  // The head checks that read the new text.
+  if (forced === undefined && a < 400 && (looksLikeChat(env.line, n2) || looksLikeCaptions(env.line, n2))) return 'now looks like CHAT or captions';
+  let declared = p.seg.declared;
+  if (a < p.first + 100) {
+    declared = declaredTokens(env.line, p.first, n2);
+    if (declared.join('\u0000') !== p.seg.declared.join('\u0000')) return 'roster changed';
+  }
+
+  // Add the window's new share; a key whose class moved must not be used outside the window.
+  const windowCount = new Map<string, number>();
+  inWindow(lo, hiNew, (k) => {
+    if (!before.has(k)) before.set(k, keyClass(stats.keys.get(k)));
+    windowCount.set(k, (windowCount.get(k) ?? 0) + 1);
+  });
+  addKeyStats(pl, stats, lo, hiNew, 1);
+  for (const [k, cls] of before) {
+    const ks = stats.keys.get(k);
+    if (keyClass(ks) === cls) continue;
+    const uses = (ks ? ks.standalone + ks.inline : 0) + (stats.semicolons.get(k) ?? 0);
+    if (uses > (windowCount.get(k) ?? 0)) return `label "${k}" crossed a repetition threshold`;
+  }
+  addStyleStats(pl, stats, lo, hiNew, 1);
+  const globals = proseGlobals(stats, declared);
+  if (!sameGlobals(globals, p.seg.globals)) return 'document label style changed';
+
+  // 3. Re-decide the window; go on past it while the last line's acceptance differs.
+  const acc = p.seg.accepted;
+  const ia = lowerBound(acc, lo);
+  const prevAccepted = ia > 0 && acc[ia - 1] === lo - 1;
+  let hO = hiOld;
+  let hN = hiNew;
+  let ib = lowerBound(acc, hO);
+  let dec = decideRange(pl, stats, globals, lo, hN, prevAccepted);
+  for (;;) {
+    const oldLast = ib > 0 && acc[ib - 1] === hO - 1;
+    const newLast = dec.length > 0 && dec[dec.length - 1] === hN - 1;
+    if (oldLast === newLast || hN >= n2) break;
+    hO++;
+    hN++;
+    ib = lowerBound(acc, hO);
+    dec = decideRange(pl, stats, globals, lo, hN, prevAccepted);
+  }
+  const accepted2: number[] = acc.slice(0, ia);
+  for (const x of dec) accepted2.push(x);
+  for (let k = ib; k < acc.length; k++) accepted2.push(acc[k] + lineDelta);
+  const segStarts = finishStarts(pl, accepted2);
+
+  // 4. Turns: keep those before the window, rebuild the window's, shift those after.
+  const u = p.unattributed;
+  const NS = u >= 0 ? [u, ...segStarts] : segStarts;
+  const turns = m.turns;
+  const oldFirstSeg = u >= 0 ? turns[1]?.startLine : turns[0]?.startLine;
+  if (segStarts[0] !== oldFirstSeg) return 'first label changed';
+  let kA = 0;
+  while (kA < turns.length && kA < NS.length && turns[kA].startLine < lo && turns[kA].startLine === NS[kA]) kA++;
+  kA = Math.max(0, kA - 1);
+  let io = turns.length - 1;
+  let inn = NS.length - 1;
+  while (io > kA && inn > kA && turns[io].startLine >= hO && turns[io].startLine + lineDelta === NS[inn]) {
+    io--;
+    inn--;
+  }
+  const dialect0 = m.dialect;
+  const te = proseTurnEnv(env, dialect0, infos2, 0);
+  const middle: Turn[] = [];
+  const middleData: TurnData[] = [];
+  const middleNotes: Note[] = [];
+  for (let t = kA; t <= inn; t++) {
+    const startLine = NS[t];
+    const blockEnd = t + 1 < NS.length ? NS[t + 1] - 1 : n2 - 1;
+    const raw = t === 0 && u >= 0 ? null : proseLabel(infos2[startLine].cand!);
+    const built = buildTurn(te, t, startLine, blockEnd, raw);
+    middle.push(built.turn);
+    middleData.push(built.data);
+    for (const note of built.data.notes) middleNotes.push(note);
+  }
+  // Notes: those of the kept turns, the rebuilt turns', the shifted rest.
+  const notes = m.notes;
+  const noteLine = (k: number) => notes[k].line;
+  const pN = lowerBoundBy(notes.length, noteLine, turns[kA]?.startLine ?? n);
+  const sN = io + 1 < turns.length ? lowerBoundBy(notes.length, noteLine, turns[io + 1].startLine) : notes.length;
+  for (let k = sN; k < notes.length; k++) notes[k].line += lineDelta;
+  const notes2 = splice(notes, pN, sN - pN, middleNotes);
+  const turnShift = inn - io;
+  for (let t = io + 1; t < turns.length; t++) {
+    const turn = turns[t];
+    turn.startLine += lineDelta;
+    turn.endLine += lineDelta;
+    turn.index += turnShift;
+    if (turn.label) turn.label.line += lineDelta;
+  }
+  const turns2 = splice(turns, kA, io - kA + 1, middle);
+  const data2 = splice(prev.turnData, kA, io - kA + 1, middleData);
+  const blocks = buildBlocks(m.frontMatter, m.preamble, turns2, n2);
+  const dialect = forced ?? proseDialect(data2.map((d) => d.raw));
+  const te2 = dialect === dialect0 ? te : proseTurnEnv(env, dialect, infos2, 0);
+  const { speakers, pairs } = resolveTurns(te2, turns2, data2, p.roster);
+
+  const model: TranscriptModel = {
+    ...m,
+    dialect,
+    lineCount: n2,
+    lineStarts: starts,
+    lineLengths: lengths,
+    length: text.length,
+    blocks,
+    turns: turns2,
+    speakers,
+    pairs,
+    notes: notes2,
+    problems: [],
+  };
+  p.infos = infos2;
+  p.content = content;
+  p.numbered = numbered;
+  p.seg.accepted = accepted2;
+  p.seg.globals = globals;
+  lastUpdate = { incremental: true, lines: ns.length, turns: middle.length };
+  return { text, options: prev.options, model, turnData: data2, prose: p };
+}
+
+/** First index `k` in `[0, length)` with `key(k) >= v`, for ascending keys. */
+function lowerBoundBy(length: number, key: (k: number) => number, v: number): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(mid) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

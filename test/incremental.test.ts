@@ -1,0 +1,164 @@
+/**
+ * Incremental parsing (issue 6): after any sequence of edits, `updateParse` gives exactly the
+ * model a full `parse()` of the new text gives, and most small edits in a long document take the
+ * incremental path.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { parse } from '../server/src/core/parse.ts';
+import { parseState } from '../server/src/core/parse.ts';
+import { diffTexts, lastUpdate, mergeChanges, updateParse, type TextChange } from '../server/src/core/incremental.ts';
+import { generateTranscript, mulberry32 } from '../scripts/gen-transcript.ts';
+
+const ROOT = path.resolve(__dirname, '..');
+
+function files(): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  const dirs = ['../shared/corpus', 'test/fixtures/heldout', 'test/fixtures/heldout2', 'test/fixtures/heldout3', 'test/fixtures/heldout4', 'test/fixtures/heldout5'];
+  for (const d of dirs) {
+    const dir = path.resolve(ROOT, d);
+    for (const f of readdirSync(dir).sort()) if (/\.(txt|md)$/.test(f) && !f.endsWith('.gold.tsv')) out.push({ name: `${d}/${f}`, text: readFileSync(path.join(dir, f), 'utf8') });
+  }
+  return out;
+}
+
+const SNIPPETS = [
+  'a', ' ', '.', '?', ':', '\n', '\r\n', '\n\n', '[inaudible]', 'Q. ', 'A. ', '\nMR. SMITH: Thank you.', '\nQuestion\n\n',
+  '\nMark Rutte, NATO Secretary General\n\n', '\nMS. PSAKI: ', '\nDana Whitfield (00:01:02):\n', '\n**Host:** ', '(Laughter.)',
+  '\nJoan Mercer\n\nWhat do you think?\n', '—', 'RK; ', '\n>> ', 'Speaker 1\n', ' e', 'MODERATOR: Next question?',
+];
+
+/** One random edit of `text`: the new text and the change. */
+function randomEdit(text: string, rnd: () => number): { text: string; change: TextChange } {
+  const at = Math.floor(rnd() * (text.length + 1));
+  const kind = Math.floor(rnd() * 6);
+  let start = at;
+  let end = at;
+  let insert = '';
+  if (kind === 0) insert = SNIPPETS[Math.floor(rnd() * SNIPPETS.length)];
+  else if (kind === 1) end = Math.min(text.length, at + Math.floor(rnd() * 20));
+  else if (kind === 2) {
+    // Delete or duplicate the whole line at `at`.
+    start = text.lastIndexOf('\n', at - 1) + 1;
+    const e = text.indexOf('\n', at);
+    end = e < 0 ? text.length : e + 1;
+    if (rnd() < 0.5) {
+      insert = text.slice(start, end);
+      end = start;
+    }
+  } else if (kind === 3) {
+    // Paste a piece of the document elsewhere.
+    const from = Math.floor(rnd() * text.length);
+    insert = text.slice(from, from + Math.floor(rnd() * 300));
+  } else if (kind === 4) {
+    end = Math.min(text.length, at + Math.floor(rnd() * 5));
+    insert = SNIPPETS[Math.floor(rnd() * SNIPPETS.length)];
+  } else insert = String.fromCharCode(97 + Math.floor(rnd() * 26));
+  const next = text.slice(0, start) + insert + text.slice(end);
+  return { text: next, change: { start, oldEnd: end, newEnd: start + insert.length } };
+}
+
+/** Applies `edits` random edits, checking the incremental model against a full parse after each. */
+function check(name: string, text0: string, edits: number, seed: number): { incremental: number; total: number } {
+  const rnd = mulberry32(seed);
+  let state = parseState(text0);
+  let text = text0;
+  let incremental = 0;
+  for (let k = 0; k < edits; k++) {
+    const e = randomEdit(text, rnd);
+    // Sometimes two edits arrive in one didChange: merge them.
+    let change = e.change;
+    let next = e.text;
+    if (rnd() < 0.2) {
+      const e2 = randomEdit(next, rnd);
+      change = mergeChanges(change, e2.change);
+      next = e2.text;
+    }
+    state = updateParse(state, next, change);
+    if (lastUpdate.incremental) incremental++;
+    text = next;
+    const full = parse(text);
+    try {
+      assert.deepStrictEqual(state.model, full);
+    } catch (err) {
+      throw new Error(`${name}, seed ${seed}, edit ${k + 1} (${JSON.stringify(change)}, ${lastUpdate.incremental ? 'incremental' : `full: ${lastUpdate.reason}`}): ${(err as Error).message.slice(0, 2000)}`);
+    }
+  }
+  return { incremental, total: edits };
+}
+
+describe('incremental parse', () => {
+  it('gives the full parse after every edit of every corpus and fixture file', () => {
+    let inc = 0;
+    let total = 0;
+    for (const [i, f] of files().entries()) {
+      const r = check(f.name, f.text, 12, 1000 + i);
+      inc += r.incremental;
+      total += r.total;
+    }
+    // Short files mostly take the full parse (edits near the top); the check above is what counts.
+    assert.ok(total > 500, `only ${total} edits`);
+    assert.ok(inc > 0, 'no edit took the incremental path');
+  });
+
+  it('takes the incremental path for most edits of a long transcript, and stays exact', () => {
+    const text = generateTranscript(150_000, 7);
+    let inc = 0;
+    let total = 0;
+    for (const seed of [1, 2, 3]) {
+      const r = check(`generated seed ${seed}`, text, 60, seed);
+      inc += r.incremental;
+      total += r.total;
+    }
+    assert.ok(inc >= total * 0.7, `${inc} of ${total} edits incremental (last reason: ${lastUpdate.reason})`);
+  });
+
+  it('stays exact on random documents of label-like lines, notes and blank lines', () => {
+    const LINES = [
+      '', '', '', 'Mark Rutte', 'Mark Rutte, NATO Secretary General', 'Barclays', 'Question', 'Q. Did you?', 'A. Yes.', 'MR. SMITH: Thank you.',
+      'MR. SMITH; And then.', 'MS. PSAKI: Good afternoon.', '[inaudible]', '(Laughter.)', 'Thank you very much for coming today.',
+      'and so we went on', 'What about the budget?', 'Overview', '## Heading', '>> Next.', 'Dana (00:01):', 'Speaker 1', 'Joan:',
+      'Moderator', 'Topics: budget, defence', 'I think that is right, and we will see what happens next week.',
+    ];
+    let inc = 0;
+    let total = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const rnd = mulberry32(seed * 7919);
+      const lines = ['Press conference', '', 'Mark Rutte', '', 'Good morning to all of you here today.'];
+      for (let k = 0; k < 400; k++) lines.push(LINES[Math.floor(rnd() * LINES.length)]);
+      const r = check(`random document ${seed}`, lines.join(seed % 3 === 0 ? '\r\n' : '\n'), 15, seed);
+      inc += r.incremental;
+      total += r.total;
+    }
+    assert.ok(inc >= total * 0.5, `${inc} of ${total} edits incremental`);
+  });
+
+  it('finds the change between two texts and merges successive changes', () => {
+    assert.deepEqual(diffTexts('abcdef', 'abXYef'), { start: 2, oldEnd: 4, newEnd: 4 });
+    assert.deepEqual(diffTexts('abc', 'abc'), { start: 3, oldEnd: 3, newEnd: 3 });
+    assert.deepEqual(diffTexts('aaa', 'aaaa'), { start: 3, oldEnd: 3, newEnd: 4 });
+    // "hello world" → insert "X" at 5 → "helloX world" → delete "wor" (7..10) → "helloX ld"
+    const m = mergeChanges({ start: 5, oldEnd: 5, newEnd: 6 }, { start: 7, oldEnd: 10, newEnd: 7 });
+    assert.deepEqual(m, { start: 5, oldEnd: 9, newEnd: 7 });
+    assert.equal('hello world'.slice(0, m.start) + 'helloX ld'.slice(m.start, m.newEnd) + 'hello world'.slice(m.oldEnd), 'helloX ld');
+  });
+
+  it('falls back to a full parse for edits at the top, CHAT files and changes that do not fit', () => {
+    const text = generateTranscript(60_000, 3);
+    const s = parseState(text);
+    const next = `Title\n${text}`;
+    const r = updateParse(s, next, { start: 0, oldEnd: 0, newEnd: 6 });
+    assert.equal(lastUpdate.incremental, false);
+    assert.deepStrictEqual(r.model, parse(next));
+    const chat = '@Begin\n@Participants:\tCHI Target_Child, MOT Mother\n*MOT:\thello .\n*CHI:\thi .\n@End\n';
+    const c = updateParse(parseState(chat), chat.replace('hello', 'hallo'));
+    assert.equal(lastUpdate.incremental, false);
+    assert.equal(lastUpdate.reason, 'not a prose dialect');
+    assert.deepStrictEqual(c.model, parse(chat.replace('hello', 'hallo')));
+    const bad = updateParse(parseState(text), `${text}x`, { start: 0, oldEnd: 5, newEnd: 1 });
+    assert.equal(lastUpdate.reason, 'change does not fit');
+    assert.deepStrictEqual(bad.model, parse(`${text}x`));
+  });
+});
