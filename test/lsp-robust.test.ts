@@ -574,6 +574,18 @@ describe('robustness over LSP: a misbehaving client (pull diagnostics)', () => {
     await assertAlive(s, 'a flood of edits');
   });
 
+  test('40 edits of a long transcript, each answered before the next (incremental updates): every answer is that of the text', async () => {
+    const m = new Mirror('file:///robust/steps.transcript', generateTranscript(120_000, 21));
+    await m.open(s);
+    await assertInSync(s, m, 'after opening');
+    const rnd = mulberry32(40);
+    for (let v = 2; v <= 41; v++) {
+      await m.change(s, v, randomChanges(m, rnd));
+      await assertInSync(s, m, `after edit ${v - 1}`);
+    }
+    await assertAlive(s, 'step-by-step edits');
+  });
+
   test('50 requests cancelled (at once or a moment later), interleaved with edits: each answers its result or RequestCancelled', async () => {
     const m = new Mirror('file:///robust/cancel.transcript', generateTranscript(40_000, 13));
     await m.open(s);

@@ -15,6 +15,7 @@ import {
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
+  TextDocumentContentChangeEvent,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -102,8 +103,26 @@ const SERVER_VERSION = '0.1.0';
 const PUSH_DELAY_MS = 300;
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
 const cache = new ModelCache();
+/** Open documents; every edit is also recorded as offsets, so that the model updates incrementally. */
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update: (doc, changes, version) => {
+    for (const c of changes) {
+      if (TextDocumentContentChangeEvent.isIncremental(c)) {
+        let start = doc.offsetAt(c.range.start);
+        let end = doc.offsetAt(c.range.end);
+        if (start > end) [start, end] = [end, start];
+        TextDocument.update(doc, [c], version);
+        cache.change(doc.uri, { start, oldEnd: end, newEnd: start + c.text.length });
+      } else {
+        TextDocument.update(doc, [c], version);
+        cache.change(doc.uri, null);
+      }
+    }
+    return doc;
+  },
+});
 /** Transcripts on disk in the workspace folders, for workspace symbols. */
 const workspaceFiles = new WorkspaceFiles();
 
@@ -378,7 +397,7 @@ documents.onDidClose((e) => changeCount.delete(e.document.uri));
 
 documents.onDidChangeContent((change) => {
   changeCount.set(change.document.uri, (changeCount.get(change.document.uri) ?? 0) + 1);
-  cache.delete(change.document.uri); // new text even when a client reopens or reuses a version number
+  cache.invalidate(change.document.uri); // new text even when a client reopens or reuses a version number
   schedulePush(change.document.uri, change.document.version);
 });
 

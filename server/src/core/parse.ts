@@ -120,11 +120,26 @@ export function prefixFor(c: { content: number; numbered: number; width: number 
   return c.content >= 10 && c.numbered >= c.content * 0.6 ? c.width : 0;
 }
 
-/** Analyses line `i` as the prose segmenter sees it. */
+/**
+ * Line analyses without a label candidate, shared: the segmenter reads only their flags, so a
+ * document of a million lines keeps a few hundred of these objects instead of a million (their
+ * `start` and `end` columns are not kept).
+ */
+const SHARED_INFOS = new Map<number, LineInfo>();
+
+function shared(li: LineInfo): LineInfo {
+  const key =
+    (li.blank ? 1 : 0) | (li.noteOnly ? 2 : 0) | (li.heading ? 4 : 0) | (li.terminal ? 8 : 0) | (li.lower ? 16 : 0) | (li.question ? 32 : 0) | (li.keyValue ? 64 : 0) | (li.words << 7);
+  let s = SHARED_INFOS.get(key);
+  if (!s) SHARED_INFOS.set(key, (s = Object.freeze({ ...li, start: 0, end: 0, cand: null })));
+  return s;
+}
+
+/** Analyses a line as the prose segmenter sees it. */
 export function analyzeProseLine(s: string, prefix: number, forced: DialectId | undefined): LineInfo {
   const li = analyzeLine(s, prefix > 0 && LINE_NUMBER.test(s) ? prefix : 0);
   if (forced && li.cand && !FORMS_FOR[forced].has(li.cand.form)) li.cand = null;
-  return li;
+  return li.cand ? li : shared(li);
 }
 
 /** The kind of note a whole line of prose is, if it is one. */

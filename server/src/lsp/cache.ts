@@ -1,9 +1,15 @@
 /**
  * One parsed model per document version (and dialect), shared by every feature; lint findings
  * cached beside it per severity settings. Plain state, no connection.
+ *
+ * Edits are recorded as they arrive (`change`); the next `get` then updates the previous parse
+ * incrementally (core/incremental.ts) instead of parsing the new text from scratch. The previous
+ * model is consumed by that update: nothing may hold on to an `Analysis` across an edit.
  */
 
-import { lint, parse, type DialectId, type Finding, type SeveritySetting, type TranscriptModel } from '../core/index.ts';
+import { lint, type DialectId, type Finding, type SeveritySetting, type TranscriptModel } from '../core/index.ts';
+import { parseState, type ParseState } from '../core/parse.ts';
+import { mergeChanges, updateParse, type TextChange } from '../core/incremental.ts';
 
 export interface DocumentLike {
   uri: string;
@@ -20,24 +26,57 @@ export interface Analysis {
 }
 
 interface Entry extends Analysis {
+  state: ParseState;
+  /** The text changed since this entry was made. */
+  stale: boolean;
+  /** The change since, when every edit was recorded as a range; null when unknown. */
+  pending: TextChange | null;
   findings?: { key: string; value: Finding[] };
 }
 
 export class ModelCache {
   private readonly entries = new Map<string, Entry>();
-  /** Parses run (for tests and logs). */
+  /** Analyses run, full or incremental (for tests and logs). */
   parses = 0;
+  /** Of those, the incremental updates. */
+  updates = 0;
 
-  /** The model of `doc` at its current version, parsed once. */
+  /** The model of `doc` at its current version, analysed once. */
   get(doc: DocumentLike, dialect: DialectId | undefined): Analysis {
     const hit = this.entries.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.dialect === dialect) return hit;
+    if (hit && !hit.stale && hit.version === doc.version && hit.dialect === dialect) return hit;
     const text = doc.getText();
-    const model = parse(text, dialect ? { dialect } : {});
+    let state: ParseState;
+    if (hit && hit.stale && hit.pending && hit.dialect === dialect) {
+      state = updateParse(hit.state, text, hit.pending);
+      this.updates++;
+    } else state = parseState(text, dialect ? { dialect } : {});
     this.parses++;
-    const entry: Entry = { uri: doc.uri, version: doc.version, dialect, text, model };
+    const entry: Entry = { uri: doc.uri, version: doc.version, dialect, text, model: state.model, state, stale: false, pending: null };
     this.entries.set(doc.uri, entry);
     return entry;
+  }
+
+  /**
+   * Records an edit of `uri`'s text as offsets of the text before it (null: the whole text was
+   * replaced). Successive edits before the next `get` are merged.
+   */
+  change(uri: string, change: TextChange | null): void {
+    const entry = this.entries.get(uri);
+    if (!entry) return;
+    if (!entry.stale) {
+      entry.stale = true;
+      entry.pending = change;
+    } else entry.pending = entry.pending && change ? mergeChanges(entry.pending, change) : null;
+  }
+
+  /** The text may have changed in a way no `change` recorded (a document opened again). */
+  invalidate(uri: string): void {
+    const entry = this.entries.get(uri);
+    if (entry && !entry.stale) {
+      entry.stale = true;
+      entry.pending = null;
+    }
   }
 
   /** The findings for an analysis under the given severities, computed once per version and settings. */

@@ -27,15 +27,21 @@ function isNoteWord(w: string): boolean {
 function soft(s: string, i: number, ch: string): boolean {
   const before = s.slice(Math.max(0, i - 2), i);
   if ((ch === ')' || ch === '(') && /[:;=][-'^]?$/.test(before) && (i + 1 >= s.length || /[\s.,!?]/.test(s[i + 1]))) return true;
-  return ch === ')' && /(?:^|[\s“"])(\d{1,2}|[a-zA-Z]|[ivx]{1,4})$/.test(s.slice(0, i));
+  if (ch !== ')') return false;
+  // `1)`, `b)`, `iv)`: a list marker. Only the last few characters matter (a marker is at most four).
+  return i > 6 ? /[\s“"](\d{1,2}|[a-zA-Z]|[ivx]{1,4})$/.test(s.slice(i - 6, i)) : /(?:^|[\s“"])(\d{1,2}|[a-zA-Z]|[ivx]{1,4})$/.test(s.slice(0, i));
 }
+
+const BRACKET = /[[\]()]/g;
 
 /** Brackets of one line (0-based columns). */
 function scan(s: string, line: number, out: Bracket[]): void {
-  for (let i = 0; i < s.length; i++) {
+  BRACKET.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BRACKET.exec(s)) !== null) {
+    const i = m.index;
     const c = s[i];
-    if (c !== '[' && c !== ']' && c !== '(' && c !== ')') continue;
-    const escaped = i > 0 && s[i - 1] === '\\';
+    const escaped = i > 0 && s.charCodeAt(i - 1) === 92;
     out.push({ line, start: escaped ? i - 1 : i, end: i + 1, ch: c, escaped, soft: soft(s, i, c) });
   }
 }
@@ -102,6 +108,7 @@ export const unbalancedBrackets: Rule = {
     for (const u of units(ctx)) {
       const all: Bracket[] = [];
       for (let i = u.start; i <= u.end; i++) scan(ctx.line(i), i, all);
+      if (all.length === 0) continue;
       const stack: Bracket[] = [];
       const unclosed: Bracket[] = [];
       const unopened: Bracket[] = [];

@@ -76,8 +76,17 @@ function isBoundary(s: string, start: number, end: number): boolean {
   return !/[\d:.,]/.test(before) && !/[\d:]/.test(after) && !/^[.,]\d/.test(s.slice(end, end + 2));
 }
 
-/** Every timestamp in the speech of the document, in document order (front matter and preamble excluded). */
+const timesOf = new WeakMap<object, TimeMark[]>();
+
+/** Every timestamp in the speech of the document, collected once per model (TR012 and TR013 both read them). */
 export function collectTimes(ctx: RuleContext): TimeMark[] {
+  let marks = timesOf.get(ctx.model);
+  if (!marks) timesOf.set(ctx.model, (marks = collect(ctx)));
+  return marks;
+}
+
+/** Every timestamp in the speech of the document, in document order (front matter and preamble excluded). */
+function collect(ctx: RuleContext): TimeMark[] {
   const { model } = ctx;
   const marks: TimeMark[] = [];
   const seen = new Set<string>();
