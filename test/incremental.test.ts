@@ -1,14 +1,15 @@
 /**
  * Incremental parsing (issue 6): after any sequence of edits, `updateParse` gives exactly the
- * model a full `parse()` of the new text gives, and most small edits in a long document take the
+ * model a full `parse()` of the new text gives, lint of that model (which reuses per-turn values of
+ * the turns kept) gives a fresh lint's findings, and most small edits in a long document take the
  * incremental path.
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { parse } from '../server/src/core/parse.ts';
-import { parseState } from '../server/src/core/parse.ts';
+import { parse, parseState } from '../server/src/core/parse.ts';
+import { lint } from '../server/src/core/lint.ts';
 import { diffTexts, lastUpdate, mergeChanges, updateParse, type TextChange } from '../server/src/core/incremental.ts';
 import { generateTranscript, mulberry32 } from '../scripts/gen-transcript.ts';
 
@@ -82,6 +83,8 @@ function check(name: string, text0: string, edits: number, seed: number): { incr
     const full = parse(text);
     try {
       assert.deepStrictEqual(state.model, full);
+      // Lint reuses per-turn values of the turns the update kept: the findings are a fresh lint's.
+      assert.deepStrictEqual(lint(text, state.model), lint(text, full));
     } catch (err) {
       throw new Error(`${name}, seed ${seed}, edit ${k + 1} (${JSON.stringify(change)}, ${lastUpdate.incremental ? 'incremental' : `full: ${lastUpdate.reason}`}): ${(err as Error).message.slice(0, 2000)}`);
     }

@@ -9,7 +9,7 @@
  * RULE is an id (`TR003`) or a name (`empty-label`); none means every rule.
  */
 
-import type { ParseOptions, TranscriptModel } from './model.ts';
+import type { ParseOptions, TranscriptModel, Turn } from './model.ts';
 import { parse } from './parse.ts';
 import type { Finding, Fix, Report, Rule, RuleContext, SeveritySetting, TextEdit } from './rules/types.ts';
 import { RULES } from './rules/index.ts';
@@ -79,6 +79,12 @@ function isSuppressed(s: Suppressions, f: Finding): boolean {
   return hit(s.file) || hit(s.lines.get(f.line));
 }
 
+/**
+ * Per-turn values of the rules (`RuleContext.perTurn`), keyed by the turn object: an incremental
+ * parse keeps the objects of unchanged turns, so their values survive an edit elsewhere.
+ */
+const turnMemo = new WeakMap<Turn, Map<string, unknown>>();
+
 /** Builds the context rules see. */
 export function ruleContext(text: string, model: TranscriptModel, report: (r: Report) => void): RuleContext {
   return {
@@ -91,6 +97,16 @@ export function ruleContext(text: string, model: TranscriptModel, report: (r: Re
     },
     lineEndWithBreak: (i) => (i + 1 < model.lineCount ? model.lineStarts[i + 1] : text.length),
     report,
+    perTurn: <T>(key: string, t: number, compute: () => T): T => {
+      const turn = model.turns[t];
+      if (!turn) return compute();
+      let memo = turnMemo.get(turn);
+      if (!memo) turnMemo.set(turn, (memo = new Map()));
+      if (memo.has(key)) return memo.get(key) as T;
+      const value = compute();
+      memo.set(key, value);
+      return value;
+    },
   };
 }
 

@@ -175,11 +175,28 @@ export const malformedLabel: Rule = {
       });
     }
 
-    // 2. Lines of speech that start like a known label but are not turn starts.
+    // 2. Lines of speech that start like a known label but are not turn starts. Which lines of a
+    // turn start like one is worked out once per turn and set of variants (lines relative to the
+    // turn's start), and kept while the turn is unchanged.
+    const key = `TR008:${variants.map((v) => v.text).join('\u0001')}`;
+    const startsLikeLabel = (i: number): boolean => {
+      const s = normalizeSpaces(ctx.line(i));
+      let at = s.search(/\S/);
+      if (at < 0) return false;
+      const md = /^(\*\*|__)/.exec(s.slice(at));
+      if (md) at += md[1].length;
+      const rest = s.slice(at);
+      return variants.some((x) => x.re.test(rest));
+    };
     for (const block of model.blocks) {
-      if (block.kind !== 'turn') continue;
-      for (let i = block.startLine; i <= block.endLine; i++) {
-        if (labelLines.has(i) || noteLines.has(i)) continue;
+      if (block.kind !== 'turn' || block.turn === undefined) continue;
+      const candidates = ctx.perTurn(key, block.turn, () => {
+        const out: number[] = [];
+        for (let i = block.startLine; i <= block.endLine; i++) if (!labelLines.has(i) && !noteLines.has(i) && startsLikeLabel(i)) out.push(i - block.startLine);
+        return out;
+      });
+      for (const r of candidates) {
+        const i = block.startLine + r;
         const raw = ctx.line(i);
         const s = normalizeSpaces(raw);
         let at = s.search(/\S/);

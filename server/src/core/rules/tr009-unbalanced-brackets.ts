@@ -40,43 +40,97 @@ function scan(s: string, line: number, out: Bracket[]): void {
   let m: RegExpExecArray | null;
   while ((m = BRACKET.exec(s)) !== null) {
     const i = m.index;
-    const c = s[i];
+    const c = s[i] as Bracket['ch'];
     const escaped = i > 0 && s.charCodeAt(i - 1) === 92;
     out.push({ line, start: escaped ? i - 1 : i, end: i + 1, ch: c, escaped, soft: soft(s, i, c) });
   }
 }
 
 /** The paragraphs of the speech: runs of non-blank lines inside one turn; CHAT dependent tiers stand alone. */
-function units(ctx: RuleContext): { start: number; end: number }[] {
-  const { model } = ctx;
-  // CHAT dependent tiers and caption cue lines stand alone; WebVTT NOTE/STYLE blocks are comments, not speech.
+/** Lines that are not speech paragraphs: CHAT dependent tiers and caption cue lines stand alone; WebVTT NOTE/STYLE blocks are skipped. */
+function specialLines(model: RuleContext['model']): { tierLines: Set<number>; skip: Set<number> } {
   const tierLines = new Set<number>();
   const skip = new Set<number>();
   for (const n of model.notes) {
     if (model.dialect === 'webvtt' && n.kind === 'heading' && n.wholeLine) skip.add(n.line);
     else if (n.kind === 'tier' || (model.dialect === 'webvtt' && n.wholeLine)) tierLines.add(n.line);
   }
+  return { tierLines, skip };
+}
+
+/** The paragraphs of one turn's block: runs of non-blank lines; CHAT dependent tiers stand alone. */
+function units(ctx: RuleContext, block: { startLine: number; endLine: number }, tierLines: Set<number>, skip: Set<number>): { start: number; end: number }[] {
+  const { model } = ctx;
   const out: { start: number; end: number }[] = [];
-  for (const block of model.blocks) {
-    if (block.kind !== 'turn') continue;
-    let start = -1;
-    for (let i = block.startLine; i <= block.endLine + 1; i++) {
-      const isEnd = i > block.endLine;
-      const blank = isEnd || ctx.line(i).trim() === '' || tierLines.has(i) || skip.has(i);
-      // A CHAT main tier's continuation lines start with a tab; any other CHAT line starts a new unit.
-      const chatBreak = model.dialect === 'chat' && !isEnd && !blank && start >= 0 && !/^\s/.test(ctx.line(i));
-      if ((blank || chatBreak) && start >= 0) {
-        out.push({ start, end: i - 1 });
-        start = -1;
-      }
-      if (!blank && start < 0) start = i;
-      if (tierLines.has(i) && !isEnd) out.push({ start: i, end: i });
+  let start = -1;
+  for (let i = block.startLine; i <= block.endLine + 1; i++) {
+    const isEnd = i > block.endLine;
+    const blank = isEnd || ctx.line(i).trim() === '' || tierLines.has(i) || skip.has(i);
+    // A CHAT main tier's continuation lines start with a tab; any other CHAT line starts a new unit.
+    const chatBreak = model.dialect === 'chat' && !isEnd && !blank && start >= 0 && !/^\s/.test(ctx.line(i));
+    if ((blank || chatBreak) && start >= 0) {
+      out.push({ start, end: i - 1 });
+      start = -1;
     }
+    if (!blank && start < 0) start = i;
+    if (tierLines.has(i) && !isEnd) out.push({ start: i, end: i });
   }
   return out;
 }
 
-/** The word right after an opener (or right before a closer), without trailing punctuation. */
+interface Problem {
+  kind: 'unclosed' | 'unopened' | 'mismatch';
+  b: Bracket;
+  close?: Bracket;
+}
+
+/** The bracket problems of one turn's block, in report order, with lines relative to the block's first line. */
+function blockProblems(ctx: RuleContext, block: { startLine: number; endLine: number }, tierLines: Set<number>, skip: Set<number>): Problem[] {
+  const out: Problem[] = [];
+  const rel = (b: Bracket): Bracket => ({ ...b, line: b.line - block.startLine });
+  for (const u of units(ctx, block, tierLines, skip)) {
+    const all: Bracket[] = [];
+    for (let i = u.start; i <= u.end; i++) scan(ctx.line(i), i, all);
+    if (all.length === 0) continue;
+    const stack: Bracket[] = [];
+    const unclosed: Bracket[] = [];
+    const unopened: Bracket[] = [];
+    const mismatched: { open: Bracket; close: Bracket }[] = [];
+    for (const b of all) {
+      if (b.ch === '[' || b.ch === '(') {
+        stack.push(b);
+        continue;
+      }
+      const want = PARTNER[b.ch];
+      let k = stack.length - 1;
+      while (k >= 0 && stack[k].ch !== want) k--;
+      if (k >= 0) {
+        // Openers above the partner were never closed; they stay reported when the stack is drained.
+        const above = stack.splice(k);
+        above.shift();
+        unclosed.push(...above);
+      } else if (b.soft) {
+        continue;
+      } else if (stack.length > 0 && stack[stack.length - 1].line === b.line && !stack[stack.length - 1].soft) {
+        // `[inaudible)`: opened with one kind and closed with the other, on the same line.
+        mismatched.push({ open: stack.pop()!, close: b });
+      } else unopened.push(b);
+    }
+    for (const b of stack) unclosed.push(b);
+    // A line of a thousand stray brackets is one problem to look at, not a thousand.
+    const perLine = new Map<number, number>();
+    const first = (b: Bracket) => {
+      const k = perLine.get(b.line) ?? 0;
+      perLine.set(b.line, k + 1);
+      return k < 2;
+    };
+    for (const b of unclosed) if (!b.soft && first(b)) out.push({ kind: 'unclosed', b: rel(b) });
+    for (const b of unopened) if (first(b)) out.push({ kind: 'unopened', b: rel(b) });
+    for (const m of mismatched) if (first(m.open)) out.push({ kind: 'mismatch', b: rel(m.open), close: rel(m.close) });
+  }
+  return out;
+}
+
 function wordAfter(s: string, col: number): { word: string; end: number } {
   const m = /^[^\s[\]()\\]+/.exec(s.slice(col));
   if (!m) return { word: '', end: col };
@@ -105,45 +159,19 @@ export const unbalancedBrackets: Rule = {
   fixable: true,
   example: { bad: 'MS. PSAKI:  We will [inaudible have more on that.', good: 'MS. PSAKI:  We will [inaudible] have more on that.' },
   check(ctx) {
-    for (const u of units(ctx)) {
-      const all: Bracket[] = [];
-      for (let i = u.start; i <= u.end; i++) scan(ctx.line(i), i, all);
-      if (all.length === 0) continue;
-      const stack: Bracket[] = [];
-      const unclosed: Bracket[] = [];
-      const unopened: Bracket[] = [];
-      const mismatched: { open: Bracket; close: Bracket }[] = [];
-      for (const b of all) {
-        if (b.ch === '[' || b.ch === '(') {
-          stack.push(b);
-          continue;
-        }
-        const want = PARTNER[b.ch];
-        let k = stack.length - 1;
-        while (k >= 0 && stack[k].ch !== want) k--;
-        if (k >= 0) {
-          // Openers above the partner were never closed; they stay reported when the stack is drained.
-          const above = stack.splice(k);
-          above.shift();
-          unclosed.push(...above);
-        } else if (b.soft) {
-          continue;
-        } else if (stack.length > 0 && stack[stack.length - 1].line === b.line && !stack[stack.length - 1].soft) {
-          // `[inaudible)`: opened with one kind and closed with the other, on the same line.
-          mismatched.push({ open: stack.pop()!, close: b });
-        } else unopened.push(b);
+    const { model } = ctx;
+    const { tierLines, skip } = specialLines(model);
+    const abs = (b: Bracket, base: number): Bracket => ({ ...b, line: b.line + base });
+    for (const block of model.blocks) {
+      if (block.kind !== 'turn' || block.turn === undefined) continue;
+      // Worked out once per turn and kept while the turn is unchanged: an edit elsewhere reuses it.
+      const problems = ctx.perTurn(`TR009:${model.dialect}`, block.turn, () => blockProblems(ctx, block, tierLines, skip));
+      const base = block.startLine;
+      for (const p of problems) {
+        if (p.kind === 'unclosed') reportUnclosed(ctx, abs(p.b, base));
+        else if (p.kind === 'unopened') reportUnopened(ctx, abs(p.b, base));
+        else reportMismatch(ctx, abs(p.b, base), abs(p.close!, base));
       }
-      for (const b of stack) unclosed.push(b);
-      // A line of a thousand stray brackets is one problem to look at, not a thousand.
-      const perLine = new Map<number, number>();
-      const first = (b: Bracket) => {
-        const k = perLine.get(b.line) ?? 0;
-        perLine.set(b.line, k + 1);
-        return k < 2;
-      };
-      for (const b of unclosed) if (!b.soft && first(b)) reportUnclosed(ctx, b);
-      for (const b of unopened) if (first(b)) reportUnopened(ctx, b);
-      for (const m of mismatched) if (first(m.open)) reportMismatch(ctx, m.open, m.close);
     }
   },
 };

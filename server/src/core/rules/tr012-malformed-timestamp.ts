@@ -1,4 +1,5 @@
 import type { Fix, Rule, RuleContext } from './types.ts';
+import type { Label } from '../model.ts';
 import { noteKind } from '../notes.ts';
 
 /**
@@ -88,6 +89,22 @@ export function collectTimes(ctx: RuleContext): TimeMark[] {
 /** Every timestamp in the speech of the document, in document order (front matter and preamble excluded). */
 function collect(ctx: RuleContext): TimeMark[] {
   const { model } = ctx;
+  // WebVTT NOTE, STYLE and REGION blocks are comments, not part of the timeline.
+  const comments = new Set(model.dialect === 'webvtt' ? model.notes.filter((n) => n.kind === 'heading' && n.wholeLine).map((n) => n.line) : []);
+  const marks: TimeMark[] = [];
+  for (const block of model.blocks) {
+    if (block.kind !== 'turn' || block.turn === undefined) continue;
+    // Worked out once per turn (lines relative to its start), kept while the turn is unchanged.
+    const own = ctx.perTurn(`times:${model.dialect}`, block.turn, () => blockTimes(ctx, block, model.turns[block.turn!].label, comments));
+    const offset = marks.length;
+    for (const m of own) marks.push({ ...m, line: m.line + block.startLine, ...(m.pairOf !== undefined ? { pairOf: m.pairOf + offset } : {}) });
+  }
+  return marks;
+}
+
+/** The timestamps of one turn's block, with lines relative to its first line. */
+function blockTimes(ctx: RuleContext, block: { startLine: number; endLine: number }, turnLabel: Label | null, comments: Set<number>): TimeMark[] {
+  const { model } = ctx;
   const marks: TimeMark[] = [];
   const seen = new Set<string>();
   const add = (line: number, start: number, text: string, source: TimeMark['source'], lead = true): number => {
@@ -98,86 +115,80 @@ function collect(ctx: RuleContext): TimeMark[] {
     marks.push({ line, start, end: start + text.length, text, source, seconds: problem ? null : timeSeconds(text), problem, lead });
     return marks.length - 1;
   };
-  const labelAt = new Map<number, (typeof model.turns)[number]['label']>();
-  for (const t of model.turns) if (t.label) labelAt.set(t.label.line, t.label);
-  // WebVTT NOTE, STYLE and REGION blocks are comments, not part of the timeline.
-  const comments = new Set(model.dialect === 'webvtt' ? model.notes.filter((n) => n.kind === 'heading' && n.wholeLine).map((n) => n.line) : []);
-
-  for (const block of model.blocks) {
-    if (block.kind !== 'turn') continue;
-    for (let i = block.startLine; i <= block.endLine; i++) {
-      const s = ctx.line(i);
-      if (s.trim() === '' || comments.has(i)) continue;
-      const lineMarks: { start: number; text: string; source: TimeMark['source']; lead: boolean }[] = [];
-      // WebVTT / SRT cue timing.
-      if (model.dialect === 'webvtt') {
-        const cue = CUE.exec(s);
-        if (cue && TIMEISH_ONLY.test(cue[1]) && TIMEISH_ONLY.test(cue[2])) {
-          const a = s.indexOf(cue[1]);
-          const b = s.indexOf(cue[2], a + cue[1].length);
-          const si = add(i, a, cue[1], 'cue-start');
-          const ei = add(i, b, cue[2], 'cue-end');
-          if (ei >= 0 && si >= 0) marks[ei].pairOf = si;
-          continue;
-        }
+  const labelAt = (i: number) => (turnLabel && turnLabel.line === i ? turnLabel : undefined);
+  for (let i = block.startLine; i <= block.endLine; i++) {
+    const s = ctx.line(i);
+    if (s.trim() === '' || comments.has(i)) continue;
+    const lineMarks: { start: number; text: string; source: TimeMark['source']; lead: boolean }[] = [];
+    // WebVTT / SRT cue timing.
+    if (model.dialect === 'webvtt') {
+      const cue = CUE.exec(s);
+      if (cue && TIMEISH_ONLY.test(cue[1]) && TIMEISH_ONLY.test(cue[2])) {
+        const a = s.indexOf(cue[1]);
+        const b = s.indexOf(cue[2], a + cue[1].length);
+        const si = add(i, a, cue[1], 'cue-start');
+        const ei = add(i, b, cue[2], 'cue-end');
+        if (ei >= 0 && si >= 0) marks[ei].pairOf = si;
+        continue;
       }
-      // CHAT media bullets (milliseconds).
-      if (model.dialect === 'chat' && s.includes('\u0015')) {
-        CHAT_BULLET.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = CHAT_BULLET.exec(s)) !== null) {
-          const a = m.index + 1;
-          const b = a + m[1].length + 1;
-          marks.push({ line: i, start: a, end: a + m[1].length, text: m[1], source: 'chat-start', seconds: Number(m[1]) / 1000, problem: null, lead: true });
-          marks.push({ line: i, start: b, end: b + m[2].length, text: m[2], source: 'chat-end', seconds: Number(m[2]) / 1000, problem: null, pairOf: marks.length - 1, lead: true });
-        }
-      }
-      // Bracketed times: `(01:51):`, `\[04:29\]`, `[inaudible 00:12:37]`.
-      const label = labelAt.get(i);
-      const contentStart = s.search(/\S/);
-      const speechStart = label ? (label.textStart >= 0 ? label.textStart : s.length) : contentStart;
-      const leads = (col: number) => col <= speechStart || col === contentStart || (col > speechStart && s.slice(speechStart, col).replace(/[*_\s]/g, '') === '');
-      GROUP.lastIndex = 0;
-      let g: RegExpExecArray | null;
-      while ((g = GROUP.exec(s)) !== null) {
-        const inner = g[1] ?? g[2];
-        const innerStart = g.index + g[0].indexOf(inner);
-        const trimmed = inner.trim();
-        if (TIMEISH_ONLY.test(trimmed)) {
-          lineMarks.push({ start: innerStart + inner.indexOf(trimmed), text: trimmed, source: 'note', lead: leads(g.index) });
-          continue;
-        }
-        // A time at the end or the start of an inaudible or action note.
-        const tail = new RegExp(String.raw`^(.*\S)\s+(${TIMEISH})\s*$`).exec(inner);
-        const head = new RegExp(String.raw`^\s*(${TIMEISH})\s+(.*\S)\s*$`).exec(inner);
-        if (tail && noteKind(tail[1]) !== 'editorial' && noteKind(tail[1]) !== 'timestamp') {
-          lineMarks.push({ start: innerStart + inner.lastIndexOf(tail[2]), text: tail[2], source: 'note', lead: true });
-        } else if (head && noteKind(head[2]) !== 'editorial' && noteKind(head[2]) !== 'timestamp') {
-          lineMarks.push({ start: innerStart + inner.indexOf(head[1]), text: head[1], source: 'note', lead: true });
-        }
-      }
-      // A bare time on a line of its own (`00:05`, `12:01:`).
-      const bare = /^\s*(\S+?):?\s*$/.exec(s);
-      if (bare && TIMEISH_ONLY.test(bare[1])) lineMarks.push({ start: s.indexOf(bare[1]), text: bare[1], source: 'line', lead: true });
-      // A time written with the label and not in brackets (`Speaker 1  0:03`).
-      if (label?.timestamp) {
-        const limit = label.textStart >= 0 ? label.textStart : s.length;
-        let at = -1;
-        for (let from = 0; from < limit; ) {
-          const k = s.indexOf(label.timestamp, from);
-          if (k < 0 || k >= limit) break;
-          if (isBoundary(s, k, k + label.timestamp.length) && (k >= label.end || k + label.timestamp.length <= label.start)) {
-            at = k;
-            break;
-          }
-          from = k + 1;
-        }
-        if (at >= 0) lineMarks.push({ start: at, text: label.timestamp, source: 'label', lead: true });
-      }
-      lineMarks.sort((a, b) => a.start - b.start);
-      for (const lm of lineMarks) if (isBoundary(s, lm.start, lm.start + lm.text.length)) add(i, lm.start, lm.text, lm.source, lm.lead);
     }
+    // CHAT media bullets (milliseconds).
+    if (model.dialect === 'chat' && s.includes('\u0015')) {
+      CHAT_BULLET.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = CHAT_BULLET.exec(s)) !== null) {
+        const a = m.index + 1;
+        const b = a + m[1].length + 1;
+        marks.push({ line: i, start: a, end: a + m[1].length, text: m[1], source: 'chat-start', seconds: Number(m[1]) / 1000, problem: null, lead: true });
+        marks.push({ line: i, start: b, end: b + m[2].length, text: m[2], source: 'chat-end', seconds: Number(m[2]) / 1000, problem: null, pairOf: marks.length - 1, lead: true });
+      }
+    }
+    // Bracketed times: `(01:51):`, `\[04:29\]`, `[inaudible 00:12:37]`.
+    const label = labelAt(i);
+    const contentStart = s.search(/\S/);
+    const speechStart = label ? (label.textStart >= 0 ? label.textStart : s.length) : contentStart;
+    const leads = (col: number) => col <= speechStart || col === contentStart || (col > speechStart && s.slice(speechStart, col).replace(/[*_\s]/g, '') === '');
+    GROUP.lastIndex = 0;
+    let g: RegExpExecArray | null;
+    while ((g = GROUP.exec(s)) !== null) {
+      const inner = g[1] ?? g[2];
+      const innerStart = g.index + g[0].indexOf(inner);
+      const trimmed = inner.trim();
+      if (TIMEISH_ONLY.test(trimmed)) {
+        lineMarks.push({ start: innerStart + inner.indexOf(trimmed), text: trimmed, source: 'note', lead: leads(g.index) });
+        continue;
+      }
+      // A time at the end or the start of an inaudible or action note.
+      const tail = new RegExp(String.raw`^(.*\S)\s+(${TIMEISH})\s*$`).exec(inner);
+      const head = new RegExp(String.raw`^\s*(${TIMEISH})\s+(.*\S)\s*$`).exec(inner);
+      if (tail && noteKind(tail[1]) !== 'editorial' && noteKind(tail[1]) !== 'timestamp') {
+        lineMarks.push({ start: innerStart + inner.lastIndexOf(tail[2]), text: tail[2], source: 'note', lead: true });
+      } else if (head && noteKind(head[2]) !== 'editorial' && noteKind(head[2]) !== 'timestamp') {
+        lineMarks.push({ start: innerStart + inner.indexOf(head[1]), text: head[1], source: 'note', lead: true });
+      }
+    }
+    // A bare time on a line of its own (`00:05`, `12:01:`).
+    const bare = /^\s*(\S+?):?\s*$/.exec(s);
+    if (bare && TIMEISH_ONLY.test(bare[1])) lineMarks.push({ start: s.indexOf(bare[1]), text: bare[1], source: 'line', lead: true });
+    // A time written with the label and not in brackets (`Speaker 1  0:03`).
+    if (label?.timestamp) {
+      const limit = label.textStart >= 0 ? label.textStart : s.length;
+      let at = -1;
+      for (let from = 0; from < limit; ) {
+        const k = s.indexOf(label.timestamp, from);
+        if (k < 0 || k >= limit) break;
+        if (isBoundary(s, k, k + label.timestamp.length) && (k >= label.end || k + label.timestamp.length <= label.start)) {
+          at = k;
+          break;
+        }
+        from = k + 1;
+      }
+      if (at >= 0) lineMarks.push({ start: at, text: label.timestamp, source: 'label', lead: true });
+    }
+    lineMarks.sort((a, b) => a.start - b.start);
+    for (const lm of lineMarks) if (isBoundary(s, lm.start, lm.start + lm.text.length)) add(i, lm.start, lm.text, lm.source, lm.lead);
   }
+  for (const m of marks) m.line -= block.startLine;
   return marks;
 }
 

@@ -55,6 +55,13 @@ export interface RuleContext {
   /** Offset just past line `i` including its line break (the start of line i+1, or the text length). */
   lineEndWithBreak(i: number): number;
   report(r: Report): void;
+  /**
+   * A value computed from turn `turn`'s own block only (its lines, label and notes; nothing of other
+   * turns or of the speaker list unless `key` names it), kept while the turn is unchanged: after an
+   * edit elsewhere the incremental parse keeps the turn and this returns the kept value. Line numbers
+   * inside the value must be relative to the turn's first line, since the turn may move.
+   */
+  perTurn<T>(key: string, turn: number, compute: () => T): T;
 }
 
 export interface Rule {
