@@ -39,7 +39,6 @@ import {
 import { looksLikeCaptions, looksLikeChat } from './formats.ts';
 import {
   analyzeProseLine,
-  buildBlocks,
   buildTurn,
   countNumbered,
   declaredTokens,
@@ -333,12 +332,27 @@ function incremental(prev: ParseState, text: string, ch: TextChange): ParseState
     turn.index += turnShift;
     if (turn.label) turn.label.line += lineDelta;
   }
+  // Blocks: one per turn after the front matter and preamble blocks; the kept ones shift.
+  const off = m.blocks.length - turns.length;
+  const blocks = m.blocks;
+  for (let t = io + 1; t < turns.length; t++) {
+    const bl = blocks[off + t];
+    bl.startLine += lineDelta;
+    bl.endLine += lineDelta;
+    bl.turn = t + turnShift;
+  }
+  const newBlocks = middle.map((turn, k) => ({
+    kind: 'turn' as const,
+    startLine: turn.startLine,
+    endLine: kA + k + 1 < NS.length ? NS[kA + k + 1] - 1 : n2 - 1,
+    turn: kA + k,
+  }));
+  const blocks2 = splice(blocks, off + kA, io - kA + 1, newBlocks);
   const turns2 = splice(turns, kA, io - kA + 1, middle);
   const data2 = splice(prev.turnData, kA, io - kA + 1, middleData);
-  const blocks = buildBlocks(m.frontMatter, m.preamble, turns2, n2);
-  const dialect = forced ?? proseDialect(data2.map((d) => d.raw));
+  const dialect = forced ?? proseDialect(data2.length, (i) => data2[i].raw);
   const te2 = dialect === dialect0 ? te : proseTurnEnv(env, dialect, infos2, 0);
-  const { speakers, pairs } = resolveTurns(te2, turns2, data2, p.roster);
+  const { speakers, pairs } = resolveTurns(te2, turns2, data2, p.roster, prev.speakerMemo);
 
   const model: TranscriptModel = {
     ...m,
@@ -347,7 +361,7 @@ function incremental(prev: ParseState, text: string, ch: TextChange): ParseState
     lineStarts: starts,
     lineLengths: lengths,
     length: text.length,
-    blocks,
+    blocks: blocks2,
     turns: turns2,
     speakers,
     pairs,
@@ -360,7 +374,7 @@ function incremental(prev: ParseState, text: string, ch: TextChange): ParseState
   p.seg.accepted = accepted2;
   p.seg.globals = globals;
   lastUpdate = { incremental: true, lines: ns.length, turns: middle.length };
-  return { text, options: prev.options, model, turnData: data2, prose: p };
+  return { text, options: prev.options, model, turnData: data2, speakerMemo: prev.speakerMemo, prose: p };
 }
 
 /** First index `k` in `[0, length)` with `key(k) >= v`, for ascending keys. */

@@ -149,7 +149,7 @@ export function lint(text: string, model: TranscriptModel = parse(text), options
   const sup = suppressions(ctx, model.lineCount, rules);
   return findings
     .filter((f) => !isSuppressed(sup, f))
-    .sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+    .sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 /**

@@ -60,6 +60,8 @@ export interface TurnData {
   facts: TurnFacts;
   /** The pair title when the turn is a question, computed once. */
   title?: string;
+  /** The key of its label use for speaker resolution (null: none), computed once. */
+  useKey?: string | null;
 }
 
 /** Everything a parse keeps so that an edit can redo only what it touches (incremental.ts). */
@@ -69,6 +71,8 @@ export interface ParseState {
   model: TranscriptModel;
   /** Per-turn data, parallel to `model.turns`. */
   turnData: TurnData[];
+  /** The last speaker resolution, reused while the labels stay the same. */
+  speakerMemo: { last?: SpeakerMemo };
   /** Prose dialects only: the per-line analysis and the segmentation state. */
   prose: {
     infos: LineInfo[];
@@ -214,29 +218,79 @@ function turnTitle(te: TurnEnv, turn: Turn): string {
   return titleOf(parts.join(' '));
 }
 
+/**
+ * The last speaker resolution of a document, reused while the labels are the same: the distinct
+ * labels in order of first use and the number of uses of each (all that `resolveSpeakers` reads).
+ */
+export interface SpeakerMemo {
+  order: string[];
+  counts: Map<string, number>;
+  speakers: Speaker[];
+  /** Speaker index per distinct label. */
+  index: Map<string, number>;
+}
+
+/** The key of a turn's label use, or null when the turn is not attributed by its label. */
+function useKey(raw: RawLabel | null): string | null {
+  if (!raw || raw.form === 'dash' || raw.text.trim() === '') return null;
+  return `${raw.anon ?? ''}|${raw.part ?? ''}|${raw.role ?? ''}|${raw.name ?? ''}|${raw.text}`;
+}
+
 /** Speakers, kinds and pairs: the document-wide pass over the turns (cheap per turn). */
-export function resolveTurns(te: TurnEnv, turns: Turn[], data: TurnData[], roster: RosterEntry[]): { speakers: Speaker[]; pairs: TranscriptModel['pairs'] } {
-  const uses: LabelUse[] = [];
-  const useTurn: number[] = [];
+export function resolveTurns(
+  te: TurnEnv,
+  turns: Turn[],
+  data: TurnData[],
+  roster: RosterEntry[],
+  memo?: { last?: SpeakerMemo },
+): { speakers: Speaker[]; pairs: TranscriptModel['pairs'] } {
+  const order: string[] = [];
+  const counts = new Map<string, number>();
+  const keys: (string | null)[] = new Array(turns.length);
   for (let i = 0; i < turns.length; i++) {
-    const raw = data[i].raw;
-    turns[i].speaker = -1;
-    if (!raw || raw.form === 'dash' || raw.text.trim() === '') continue;
-    uses.push({ text: raw.text, anon: raw.anon, ...(raw.part ? { part: raw.part } : {}), ...(raw.role !== undefined ? { role: raw.role } : {}), ...(raw.name ? { name: raw.name } : {}) });
-    useTurn.push(i);
+    const k = (data[i].useKey ??= useKey(data[i].raw));
+    keys[i] = k;
+    if (k === null) continue;
+    const c = counts.get(k);
+    if (c === undefined) {
+      counts.set(k, 1);
+      order.push(k);
+    } else counts.set(k, c + 1);
   }
-  const { speakers, index } = resolveSpeakers(uses, roster);
-  useTurn.forEach((t, k) => {
-    turns[t].speaker = index[k];
-    speakers[index[k]].turns.push(t);
-  });
+  const last = memo?.last;
+  let resolved: SpeakerMemo;
+  if (last && last.order.length === order.length && last.order.every((k, i) => k === order[i]) && order.every((k) => last.counts.get(k) === counts.get(k))) {
+    resolved = last;
+  } else {
+    const uses: LabelUse[] = [];
+    const useKeys: string[] = [];
+    for (let i = 0; i < turns.length; i++) {
+      const raw = data[i].raw;
+      if (keys[i] === null || !raw) continue;
+      uses.push({ text: raw.text, anon: raw.anon, ...(raw.part ? { part: raw.part } : {}), ...(raw.role !== undefined ? { role: raw.role } : {}), ...(raw.name ? { name: raw.name } : {}) });
+      useKeys.push(keys[i]!);
+    }
+    const r = resolveSpeakers(uses, roster);
+    const index = new Map<string, number>();
+    useKeys.forEach((k, u) => index.set(k, r.index[u]));
+    resolved = { order, counts, speakers: r.speakers as Speaker[], index };
+    if (memo) memo.last = resolved;
+  }
+  // Fresh speaker objects: kinds below mark questioners on them.
+  const speakers: Speaker[] = resolved.speakers.map((sp) => ({ ...sp, labels: [...sp.labels], turns: [] }));
+  for (let i = 0; i < turns.length; i++) {
+    const k = keys[i];
+    const si = k === null ? -1 : resolved.index.get(k)!;
+    turns[i].speaker = si;
+    if (si >= 0) speakers[si].turns.push(i);
+  }
   const pairs = assignKinds({
     turns,
-    speakers: speakers as Speaker[],
+    speakers,
     facts: (i) => data[i].facts,
     title: (i) => (data[i].title ??= turnTitle(te, turns[i])),
   });
-  return { speakers: speakers as Speaker[], pairs };
+  return { speakers, pairs };
 }
 
 /** Reads a transcript into a model. Never throws. */
@@ -294,7 +348,7 @@ export function parseState(input: string, options: ParseOptions = {}): ParseStat
       seg.labels.unshift(null);
       seg.speechStart = u;
     }
-    dialect = forced ?? proseDialect(seg.labels);
+    dialect = forced ?? proseDialect(seg.labels.length, (i) => seg.labels[i]);
     te = proseTurnEnv(env, dialect, infos, prefix);
     prose = { infos, seg: ps, first, prefix, content: counts.content, numbered: counts.numbered, unattributed: u, roster: [] };
   }
@@ -321,7 +375,8 @@ export function parseState(input: string, options: ParseOptions = {}): ParseStat
     ...rosterFromLines(line, first, preamble ? preamble.endLine + 1 : first),
   ];
   if (prose) prose.roster = roster;
-  const { speakers, pairs } = resolveTurns(te, turns, data, roster);
+  const speakerMemo: { last?: SpeakerMemo } = {};
+  const { speakers, pairs } = resolveTurns(te, turns, data, roster, speakerMemo);
 
   // 4. Furniture in the preamble.
   const isContent = (i: number) => line(i).trim() !== '';
@@ -345,7 +400,7 @@ export function parseState(input: string, options: ParseOptions = {}): ParseStat
     notes,
     problems: [],
   };
-  return { text, options, model, turnData: data, prose };
+  return { text, options, model, turnData: data, speakerMemo, prose };
 }
 
 /** Name tokens a roster before the speech declares (`Interviewer: Joan Mercer (JM)`). */
@@ -401,13 +456,16 @@ export function unattributedStart(infos: LineInfo[], line: (i: number) => string
 }
 
 /** Names the prose dialect from the labels the document uses. */
-export function proseDialect(labels: (RawLabel | null)[]): DialectId {
+export function proseDialect(count: number, labelOf: (i: number) => RawLabel | null): DialectId {
   let qa = 0;
   let ts = 0;
   let inline = 0;
   let standalone = 0;
-  for (const l of labels) {
+  let answerer = false;
+  for (let i = 0; i < count; i++) {
+    const l = labelOf(i);
     if (!l) continue;
+    if (l.anon === 'answerer') answerer = true;
     if (l.timestamp) ts++;
     if (l.form === 'qa') qa++;
     else if (l.form === 'inline') inline++;
@@ -416,7 +474,7 @@ export function proseDialect(labels: (RawLabel | null)[]): DialectId {
   const total = qa + inline + standalone;
   if (total === 0) return 'block';
   if (ts * 2 >= total) return 'timestamped';
-  if (qa * 2 >= total && labels.some((l) => l?.anon === 'answerer')) return 'deposition';
+  if (qa * 2 >= total && answerer) return 'deposition';
   if (qa + inline >= standalone) return 'inline';
   return 'block';
 }

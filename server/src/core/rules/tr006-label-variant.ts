@@ -154,7 +154,8 @@ export const labelVariant: Rule = {
       const written = new Map<number, Written>();
       const counts = new Map<string, number>();
       for (const t of sp.turns) {
-        const w = writtenLabel(ctx, model.turns[t]);
+        // Columns on the label's own line: kept per turn while the turn is unchanged.
+        const w = ctx.perTurn('TR006:written', t, () => writtenLabel(ctx, model.turns[t]));
         if (!w) continue;
         written.set(t, w);
         counts.set(w.text, (counts.get(w.text) ?? 0) + 1);
