@@ -14,7 +14,8 @@ function inlineLabel(line: string, from: number): RawLabel | null {
   const s = normalizeSpaces(line);
   const at = s.slice(from).search(/\S/);
   if (at < 0) return null;
-  const br = /^\[([^\]]{2,40})\]\s+(?=\S)/.exec(s.slice(from + at));
+  // `[KATE] text`, and `[SPEAKER_00]: text` as diarisation pipelines write it.
+  const br = /^\[([^\]]{2,40})\]:?\s+(?=\S)/.exec(s.slice(from + at));
   if (br && /^\p{Lu}/u.test(br[1]) && isNameLike(br[1]) && !isHeadingLike(br[1]) && !/\b(laugh|music|applause|inaudible|crosstalk|sighs?|pause|silence|noise|cheering)/i.test(br[1])) {
     const start = from + at + 1;
     return { text: br[1].trim(), form: 'inline', start, end: start + br[1].trim().length, textStart: from + at + br[0].length, anon: anonymousKind(br[1]) };
@@ -130,13 +131,17 @@ export function segmentCaptions(line: (i: number) => string, first: number, n: n
   let inCueText = false; // past the first text line of the current cue
   let inBlock = false; // NOTE, STYLE, REGION
   let lastText = '';
+  let labelledCues = 0;
+  let repeatedCues = 0;
+  let lastCueLabel = '';
+  const plainCues: number[] = [];
   let dashes = 0;
   for (let k = first; k < n && dashes < 2; k++) if (/^\s*(?:<[^>]{1,20}>)*\s*[-–]\s+\S/.test(line(k))) dashes++;
   // Files that name their speakers (`<v Name>`, `[NAME]`, `NAME:` at a cue start) keep an
   // untagged cue with the speaker before; only dash-marked files start a turn at each cue.
   let named = 0;
   for (let k = first; k < n && named < 2; k++) {
-    if (/<v[\s.]|^\s*\[\p{Lu}[\p{L} .'’-]{1,40}\]\s+\S|^\s*\p{Lu}[\p{Lu} .'’-]{1,40}:\s+\S/u.test(line(k))) named++;
+    if (/<v[\s.]|^\s*\[\p{Lu}[\p{L}\d_ .'’-]{1,40}\]:?\s+\S|^\s*\p{Lu}[\p{Lu} .'’-]{1,40}:\s+\S/u.test(line(k))) named++;
   }
   const dashFile = dashes >= 2 && named < 2;
   let i = first;
@@ -191,6 +196,13 @@ export function segmentCaptions(line: (i: number) => string, first: number, n: n
       if (speechStart < 0) speechStart = i;
       lastText = plain;
     };
+    if (cueStart && (named || v)) {
+      // Pipelines that label every cue repeat the label while the same speaker goes on.
+      const text = named ? named.text : v![1].trim();
+      labelledCues++;
+      if (text === lastCueLabel) repeatedCues++;
+      lastCueLabel = text;
+    } else if (cueStart && !NOTE_ONLY_CUE.test(plain)) lastCueLabel = '';
     if (named) open(named);
     else if (v) {
       const name = v[1].trim();
@@ -211,7 +223,18 @@ export function segmentCaptions(line: (i: number) => string, first: number, n: n
       // Where dashes mark speaker changes, a cue without one is a new line of dialogue (unless
       // the previous cue's sentence runs on into it).
       open(null);
-    } else lastText = plain || lastText;
+    } else {
+      if (cueStart && !dash) plainCues.push(i);
+      lastText = plain || lastText;
+    }
+  }
+  // Where every cue carries its label, even the same speaker's next cue (diarised output), a cue
+  // without one is a voice the labeller did not assign, not the previous speaker going on.
+  if (plainCues.length > 0 && repeatedCues >= 2 && plainCues.length * 10 <= labelledCues) {
+    const merged: { line: number; label: RawLabel | null }[] = starts.map((line, k) => ({ line, label: labels[k] }));
+    for (const line of plainCues) merged.push({ line, label: null });
+    merged.sort((a, b) => a.line - b.line);
+    return { speechStart, starts: merged.map((m) => m.line), labels: merged.map((m) => m.label), noteLines };
   }
   return { speechStart, starts, labels, noteLines };
 }

@@ -4,7 +4,7 @@
  * lines.
  */
 
-import { anonymousKind, isNameLike, type Anonymous } from './names.ts';
+import { anonymousKind, isDescribedSpeaker, isHeadingLike, isNameLike, type Anonymous } from './names.ts';
 import { countWords, endsSentence, firstNonSpace, lastNonSpaceEnd, normalizeSpaces, startsLower } from './text.ts';
 
 /** A clock or media time: `00:52`, `1:02:03`, `00:00:01.500`. */
@@ -37,6 +37,8 @@ export interface LabelCandidate {
   semicolon?: boolean;
   /** Written in square brackets: `[Priya Raman] 10:02:13`. */
   bracketed?: boolean;
+  /** A name in capitals ending in a full stop (`CHAIR HALVORSEN. Good afternoon.`): only a label where the document writes its labels so. */
+  period?: boolean;
 }
 
 /** Words that make a bracketed line a note rather than a name. */
@@ -113,6 +115,16 @@ const PERIOD_LABEL_MIXED = new RegExp(
   String.raw`^((?:${TITLE_WORD}\s+){1,3}\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?)\.\s+(?=\p{Lu})`,
   'u',
 );
+/**
+ * Press-conference PDFs: a name in capitals, two words or more, ending in a full stop, the speech
+ * after it: `CHAIR HALVORSEN. Good afternoon.`, `LAUREN BRIGGS. Rachel.`, `MS. BRIGGS. Jeanne.`
+ * A single word (`FOMC. Since January`) or initials (`U.S. economy`) is the end of a sentence.
+ */
+const CAPS_PERIOD_LABEL = new RegExp(
+  String.raw`^((?:(?:MR|MRS|MS|DR)\.\s+)?\p{Lu}[\p{Lu}'’-]+(?:\s+(?:Mc|Mac|De|Di|La|Le|O['’])?\p{Lu}[\p{Lu}'’-]+){0,3})\.\s+(?=[\p{Lu}"“‘'(\[\d])`,
+  'u',
+);
+const NAME_TIME_RE = new RegExp(String.raw`^(\p{Lu}[^\[\]():.?!]{0,60}?)\s+\[(${TS})\]\s+(?=\S)`, 'u');
 const INLINE_RE = /^((?:[^:(\[]|\([^)]{0,40}\)|\[[^\]]{0,40}\]){1,80}?)\s*:(?: +(?=\S)|$)/;
 /** `RK; And my mother...`: a label typed with a semicolon; only a label where the key is known. */
 const SEMICOLON_RE = /^(\p{Lu}[\p{L}.'’ -]{0,30}?);\s+(?=\S)/u;
@@ -212,6 +224,19 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
   const qnum = /^(?:Q\d{1,3}\.?\s+(?:\[\d+\]\s+)?|\d{1,3}\.\s+\[\d+\]\s+)(?=\p{Lu})/u.exec(content.slice(from));
   if (qnum) from += qnum[0].length;
   const rest = content.slice(from);
+  // `Priya Natarajan [00:00:08] Hello and welcome`: podcast editors' exports, the time between
+  // the name and the speech.
+  if (prefixTs === undefined) {
+    const nt = NAME_TIME_RE.exec(rest);
+    if (nt) {
+      const c = candidate('inline', nt[1], at + from, at + from + nt[0].length, { timestamp: nt[2] });
+      if (c) return c;
+      if (isDescribedSpeaker(nt[1]) && !isHeadingLike(nt[1])) {
+        const s0 = at + from;
+        return { form: 'inline', start: s0, end: s0 + nt[1].length, text: nt[1].replace(/\s+/g, ' '), textStart: s0 + nt[0].length, timestamp: nt[2], colon: false, markdown: false, anon: anonymousKind(nt[1]), weak: false };
+      }
+    }
+  }
   const inl = INLINE_RE.exec(rest);
   if (inl) {
     const { label, ts } = stripTimestamp(inl[1]);
@@ -236,6 +261,13 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
   const per = PERIOD_LABEL.exec(rest) ?? PERIOD_LABEL_MIXED.exec(rest);
   if (per) {
     const c = candidate('inline', per[1], at + from, at + from + per[0].length, {});
+    if (c) return c;
+  }
+  const cp = CAPS_PERIOD_LABEL.exec(rest);
+  // Not `JUDGE TO MS. IBARRA-STONE` or `DIRECT EXAMINATION BY MS. X`: the full stop of a title.
+  // The speech after it is in mixed case, or the capitals are speech too (`GOOD EVENING. MY NAME IS`).
+  if (cp && cp[1].includes(' ') && /\p{Ll}/u.test(rest.slice(cp[0].length)) && !/\b(?:MR|MRS|MS|DR|ST|JR|SR|NO|TO|BY|FOR|OF|THE|AND|IN|ON|AT|A|AN|VS?)$|\s(?:TO|BY|FOR|AND|IN|ON|AT|VS?)\s/.test(cp[1])) {
+    const c = candidate('inline', cp[1], at + from, at + from + cp[0].length, { period: true });
     if (c) return c;
   }
   // Immigration-court style, speaker and addressee: `JUDGE TO MS. IBARRA-STONE`, `JUDGE FOR THE RECORD`.
@@ -277,7 +309,9 @@ export function analyzeLine(line: string, prefix = 0): LineInfo {
   const heading =
     rule ||
     mdHeading ||
-    (cand === null && !noteOnly && /:$/.test(content) && words <= 8 && !/[.?!]/.test(content.slice(0, -1)));
+    (cand === null && !noteOnly && /:$/.test(content) && words <= 8 && !/[.?!]/.test(content.slice(0, -1))) ||
+    // `Asked by`, `Presented by` on a line of its own, the name on the next: an introducing line.
+    (cand === null && !noteOnly && /^\p{Lu}\p{Ll}+ed by$/u.test(content));
   return {
     start,
     end,

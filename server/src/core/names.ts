@@ -12,7 +12,7 @@ import { isSlip } from './slips.ts';
 /** Honorifics that stand before a name. */
 const HONORIFICS = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'hon', 'rev', 'fr', 'messrs', 'he', 'hh',
-  'mme', 'mlle', 'herr', 'frau', 'sr', 'sra', 'srta', 'dott',
+  'mme', 'mlle', 'herr', 'frau', 'sr', 'sra', 'srta', 'dott', 'baroness', 'viscount', 'viscountess',
 ]);
 
 /** Lower-case particles that may appear inside names and titles. */
@@ -47,7 +47,7 @@ const ROLE_WORDS = new Set([
 
 /** Words that make a short line a heading or web furniture rather than a speaker. */
 const NOT_SPEAKER_WORDS = new Set([
-  'statement', 'statements', 'remarks', 'introduction', 'transcript', 'transcripts', 'summary', 'agenda', 'contents',
+  'statement', 'statements', 'remarks', 'introduction', 'intro', 'outro', 'wrap-up', 'transcript', 'transcripts', 'summary', 'agenda', 'contents',
   'conference', 'briefing', 'session', 'meeting', 'committee', 'item', 'part', 'chapter', 'section',
   'appendix', 'index', 'news', 'release', 'video', 'videos', 'photo', 'photos', 'audio', 'related', 'share',
   'print', 'menu', 'home', 'search', 'contact', 'language', 'loading', 'subscribe', 'newsletter', 'register',
@@ -64,14 +64,14 @@ const NOT_SPEAKER_WORDS = new Set([
   'español', 'verification', 'code', 'email', 'inbox', 'newsletters', 'back', 'more', 'read', 'listen',
   'watch', 'play', 'pause', 'view', 'all', 'comments', 'comment', 'reply', 'like', 'tweet', 'facebook',
   'twitter', 'linkedin', 'whatsapp', 'instagram', 'youtube', 'rss', 'feed', 'subscribe', 'advertisement',
-  'sponsored', 'partner', 'content', 'main', 'footer', 'header', 'sidebar', 'breadcrumb', 'jingle', 'music',
+  'sponsored', 'content', 'main', 'footer', 'header', 'sidebar', 'breadcrumb', 'jingle', 'music',
   'applause', 'laughter', 'silence', 'pause', 'break', 'intermission', 'multimedia', 'note', 'notes',
   'paper', 'budget', 'report', 'bill', 'amendment', 'clause', 'schedule', 'slide', 'title', 'option', 'step',
   'first', 'second', 'third', 'fourth', 'fifth', 'finally', 'lastly', 'firstly', 'secondly', 'thirdly',
   'restricted', 'confidential', 'classified', 'unclassified', 'draft', 'exhibit', 'tape', 'side',
   'guests', 'hosts', 'panelists', 'panellists', 'participants', 'speakers', 'attendees', 'present', 'cast',
   'moderators', 'interviewers', 'apologies', 'absent', 'chairs',
-  'editor', "editor's", 'correction', 'disclaimer', 'attachment', 'attachments', 'photograph', 'caption',
+  'editor', "editor's", 'correction', 'volume', 'disclaimer', 'attachment', 'attachments', 'photograph', 'caption',
 ]);
 
 /** Anonymous label keywords (compared lower-case, without dots). */
@@ -81,7 +81,7 @@ const ANSWERER_LABELS = /^(a|ans|answer|the witness|witness|respondent|interview
 /** Roles whose holder runs the proceedings; their turns are `other`. */
 const MODERATOR_ROLES = /\b(moderator|chair|chairman|chairwoman|chairperson|convener|convenor|presiding|the speaker|mr speaker|madam speaker|deputy speaker|the clerk|host of the event|operator|master of ceremonies|mc|ceann comhairle|cathaoirleach|leas-cheann comhairle)\b/i;
 /** Roles that ask the questions. */
-const QUESTIONER_ROLES = /\b(interviewer|reporter|journalist|correspondent|questioner|examiner|investigator|experimenter|clinician|counsel for|examining|anchor|analyst)\b/i;
+const QUESTIONER_ROLES = /\b(interviewer|reporter|journalist|correspondent|questioner|examiner|investigator|experimenter|clinician|counsel for|examining|anchor|analyst|presenter)\b/i;
 /** Roles that answer them. */
 const ANSWERER_ROLES = /\b(witness|interviewee|respondent|deponent|subject|participant|target child|patient)\b/i;
 
@@ -112,7 +112,7 @@ function nameToken(t: string): 'cap' | 'upper' | 'particle' | 'honorific' | 'num
   if (HONORIFICS.has(k) && /^\p{Lu}/u.test(t)) return 'honorific';
   if (/^\d{1,3}$/.test(t)) return 'number';
   // Speaker codes: `P1`, `Int2`, `Speaker1`, `SPK3`.
-  if (/^\p{Lu}\p{L}{0,9}-?\d{1,3}$/u.test(t)) return 'cap';
+  if (/^\p{Lu}\p{L}{0,9}[-_]?\d{1,3}$/u.test(t)) return 'cap';
   if (PARTICLES.has(k) && t === t.toLowerCase()) return 'particle';
   // Capitalised word, with inner apostrophes, hyphens, dots (initials) and mixed case (McDonald).
   if (/^(\p{Lu}[\p{L}\p{M}'’\-.]*|\p{Lu}\.)$/u.test(t)) {
@@ -140,7 +140,8 @@ function isNameLikeUncached(raw: string, allowLowerTitle: boolean): boolean {
   let body = s.replace(/(?:\s*\([^()]{1,50}\)){1,3}\s*$/u, '').replace(/ pro tempore$/i, '');
   body = body.replace(/^\([^()]{1,50}\)\s*/u, '');
   if (body.length === 0 || body.length > 70) return false;
-  if (/[()?!;<>=@#/\\|{}[\]"“”*_~^$%]/.test(body)) return false;
+  // `SPEAKER_01` (diarisation pipelines): an underscore inside a speaker code is allowed.
+  if (/[()?!;<>=@#/\\|{}[\]"“”*_~^$%]/.test(body.replace(/(?<=\p{Lu})_(?=\d{1,3}\b)/gu, ''))) return false;
   // `Karen Liu -- Vice President, Investor Relations`, `Priya Raman - Morgan Stanley`.
   const parts = body.split(/\s*,\s*|\s+(?:--|[-–—])\s+/);
   if (parts.length > 4) return false;
@@ -148,9 +149,19 @@ function isNameLikeUncached(raw: string, allowLowerTitle: boolean): boolean {
   let letters = 0;
   let strictParts = 0;
   let looseParts = 0;
-  for (const part of parts) {
+  for (let pi = 0; pi < parts.length; pi++) {
+    const part = parts[pi];
     if (part.length === 0) return false;
     const toks = part.split(' ');
+    // `Dr Malik Osei, infectious diseases physician`: a description in lower case after a clean
+    // name of two words or more.
+    if (allowLowerTitle && pi > 0 && strictParts === pi && parts[0].includes(' ') && toks.length <= 4 && !PARTICLES.has(toks[0]) && !PARTICLES.has(toks[toks.length - 1])) {
+      if (toks.every((t) => /^\p{Ll}[\p{Ll}'’-]*$/u.test(t) && !NOT_IN_TITLES.has(t) && !CAPS_SPEECH_WORDS.has(t))) {
+        looseParts++;
+        total += toks.length;
+        continue;
+      }
+    }
     let particles = 0;
     let lower = 0;
     let caps = 0;
@@ -197,6 +208,16 @@ const NOT_IN_TITLES = new Set([
   'may', 'might', 'must', 'thank', 'thanks', 'please', 'let', 'yes', 'no', 'not', 'so', 'very', 'just', 'that',
   'this', 'what', 'who', 'why', 'how', 'when', 'where', 'if', 'but', 'or', 'because', 'said', 'says', 'think',
 ]);
+
+/**
+ * A speaker described rather than named, in sentence case: `Listener voicemail`, `Audience
+ * member`, `Second caller`. Only where the layout marks the label by itself (a time after it).
+ */
+export function isDescribedSpeaker(raw: string): boolean {
+  const toks = collapseSpaces(raw).split(' ');
+  if (toks.length < 2 || toks.length > 3 || !/^\p{Lu}\p{Ll}+$/u.test(toks[0])) return false;
+  return toks.slice(1).every((t) => /^\p{Ll}{2,}$/u.test(t) && !NOT_IN_TITLES.has(t) && !CAPS_SPEECH_WORDS.has(t) && !PARTICLES.has(t)) && !CAPS_SPEECH_WORDS.has(toks[0].toLowerCase()) && !NOT_IN_TITLES.has(toks[0].toLowerCase());
+}
 
 /** True when the label is made of heading or web-furniture words, so never a speaker on its own. */
 const HEADING_START = new Set(['on', 'in', 'at', 'about', 'towards', 'toward', 'why', 'how', 'what', 'when', 'where', 'from', 'into', 'beyond', 'after', 'before', 'during', 'part', 'chapter', 'section']);
@@ -315,6 +336,18 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
       while (toks.length > 1 && HONORIFICS.has(tokenKey(toks[0]))) honorific += (honorific ? ' ' : '') + toks.shift();
     }
     name = toks.join(' ');
+  }
+  // `The Parliamentary Under-Secretary of State, Department for Transport (Lord Ashcombe of Kew)
+  // (Lab)`: an office, then the holder with an honorific in parentheses.
+  const office =
+    name !== '' &&
+    honorific === '' &&
+    /^\s*\p{Lu}/u.test(affiliation) &&
+    HONORIFICS.has(tokenKey(affiliation.split(/\s+/)[0])) &&
+    `${role} ${name}`.split(/[\s,]+/).some((t) => PERSON_TITLES.has(tokenKey(t)) || tokenKey(t).split('-').some((p) => PERSON_TITLES.has(p)));
+  if (office) {
+    role = role ? `${role}, ${name}` : name;
+    name = '';
   }
   if (affiliation && name === '' && anonymous === null && isNameLike(affiliation)) {
     // Hansard: `The Prime Minister (Keir Starmer)`, `ACTING CHAIR (Senator Whitfield)` name the

@@ -21,6 +21,15 @@ export function labelKey(c: LabelCandidate): string {
   return c.text.toLowerCase().replace(/[.\s]+/g, ' ').trim();
 }
 
+/**
+ * Words of a label for the length test; an office with the holder's name in parentheses counts
+ * the office only (`The Parliamentary Under-Secretary of State, Department for Transport (Lord X) (Lab)`).
+ */
+function labelWords(text: string): number {
+  const bare = text.replace(/\s*\([^()]*\)/g, '').trim();
+  return (bare !== text && bare.length > 0 ? bare : text).split(' ').length;
+}
+
 /** A line of speech, as opposed to a title, a label or furniture. */
 function speechLike(li: LineInfo): boolean {
   if (li.blank || li.noteOnly || li.heading) return false;
@@ -55,6 +64,9 @@ export interface ProseStats {
   afterBlank: number;
   inlineSeen: number;
   markdownLabels: number;
+  /** Candidates in capitals ending in a full stop, and inline candidates with a colon. */
+  periodLabels: number;
+  colonLabels: number;
 }
 
 /** Document-wide decisions derived from the stats. */
@@ -69,6 +81,8 @@ export interface ProseGlobals {
   dashesOk: boolean;
   qaStrongOk: boolean;
   qaQOk: boolean;
+  /** The document writes its labels as `NAME. text` rather than `NAME: text`. */
+  periodStyle: boolean;
   /** Name tokens of labels the document repeats (and of a declared roster). */
   known: Set<string>;
 }
@@ -134,7 +148,7 @@ export class ProseLines {
 }
 
 export function emptyStats(): ProseStats {
-  return { keys: new Map(), texts: new Map(), semicolons: new Map(), qaStrong: 0, qaQ: 0, dashes: 0, upperLabels: 0, mixedLabels: 0, afterBlank: 0, inlineSeen: 0, markdownLabels: 0 };
+  return { keys: new Map(), texts: new Map(), semicolons: new Map(), qaStrong: 0, qaQ: 0, dashes: 0, upperLabels: 0, mixedLabels: 0, afterBlank: 0, inlineSeen: 0, markdownLabels: 0, periodLabels: 0, colonLabels: 0 };
 }
 
 /**
@@ -155,6 +169,8 @@ export function addKeyStats(pl: ProseLines, st: ProseStats, lo: number, hi: numb
       else m.set(c.text, v);
       if (m.size === 0) st.texts.delete(key);
     }
+    if (c.period) st.periodLabels += sign;
+    else if (c.form === 'inline' && c.colon) st.colonLabels += sign;
     if (c.semicolon) {
       const v = (st.semicolons.get(key) ?? 0) + sign;
       if (v === 0) st.semicolons.delete(key);
@@ -238,6 +254,7 @@ export function proseGlobals(st: ProseStats, declared: Iterable<string>): ProseG
     dashesOk: st.dashes >= 3,
     qaStrongOk: st.qaStrong >= 2,
     qaQOk: st.qaQ >= 3,
+    periodStyle: st.periodLabels >= 2 && st.periodLabels > st.colonLabels,
     known,
   };
 }
@@ -253,6 +270,7 @@ export function sameGlobals(a: ProseGlobals, b: ProseGlobals): boolean {
     a.dashesOk !== b.dashesOk ||
     a.qaStrongOk !== b.qaStrongOk ||
     a.qaQOk !== b.qaQOk ||
+    a.periodStyle !== b.periodStyle ||
     a.known.size !== b.known.size
   )
     return false;
@@ -278,7 +296,9 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
     if (lastAccepted === i - 1 && c.form === 'standalone' && infos[i - 1].cand?.form === 'standalone' && pl.affiliationAfter(i - 1)) continue;
     const k = st.keys.get(labelKey(c)) ?? { standalone: 0, standaloneSpeech: 0, inline: 0 };
     let ok = false;
-    if (c.semicolon) {
+    if (c.period && !g.periodStyle) {
+      ok = false; // `MS. PSAKI. And...` in a document of `MS. PSAKI:` labels is a slip, for TR008
+    } else if (c.semicolon) {
       ok = k.inline >= 1; // `RK;` where `RK:` is the document's label
     } else if (c.form === 'dash') {
       ok = g.dashesOk; // `>>` marks speaker changes where the document uses it throughout
@@ -322,7 +342,7 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
         ok = j < n && infos[j].noteOnly && a.nameTokens.length > 0 && a.nameTokens.every(knownToken);
       }
       else if (decorated || c.anon !== null) ok = true;
-      else if (g.inlineDoc || c.text.split(' ').length > 8) ok = false;
+      else if (g.inlineDoc || labelWords(c.text) > 8) ok = false;
       // `Parents and Families`: two things joined, not a person (`Mr and Mrs Smith` has names on a side).
       else if (/ (?:and|&) /.test(c.text) && c.text.split(/ (?:and|&) /).some((side) => !side.includes(' '))) ok = false;
       else {

@@ -23,15 +23,18 @@ export interface TurnFacts {
   backchannel: boolean;
 }
 
+/** The sixteen possible facts, shared: a turn keeps a pointer, not an object of its own. */
+const FACTS: TurnFacts[] = Array.from({ length: 16 }, (_x, k) =>
+  Object.freeze({ asks: (k & 1) !== 0, prompts: (k & 2) !== 0, asksBack: (k & 4) !== 0, backchannel: (k & 8) !== 0 }),
+);
+
 /** The facts of one turn's speech. */
 export function turnFacts(text: string, words: number): TurnFacts {
   const asks = text.includes('?');
-  return {
-    asks,
-    prompts: PROMPT.test(firstSentence(text)),
-    asksBack: /(\?|[—–-])\s*$/.test(text) && words <= 15,
-    backchannel: words <= 3 && BACKCHANNEL.test(text.trim()) && !asks,
-  };
+  const prompts = PROMPT.test(firstSentence(text));
+  const asksBack = /(\?|[—–-])\s*$/.test(text) && words <= 15;
+  const backchannel = words <= 3 && BACKCHANNEL.test(text.trim()) && !asks;
+  return FACTS[(asks ? 1 : 0) | (prompts ? 2 : 0) | (asksBack ? 4 : 0) | (backchannel ? 8 : 0)];
 }
 
 export interface KindInput {
@@ -55,6 +58,15 @@ export function assignKinds({ turns, speakers, facts, title }: KindInput): QAPai
   if (chaired || marked) {
     const wordsOf = (s: Speaker) => s.turns.reduce((sum, t) => sum + turns[t].words, 0);
     const total = speakers.reduce((sum, s) => sum + wordsOf(s), 0) || 1;
+    // A chair who holds the floor and never asks is the one being asked (a central bank's chair at
+    // a press conference, `CHAIR X.`), not the one running the questions.
+    speakers.forEach((s, si) => {
+      if (s.part !== 'moderator' || s.anonymous || s.turns.length < 3 || wordsOf(s) / total < 0.4) return;
+      // Only a named chair: a moderator, host or operator runs the proceedings whatever they say.
+      if (!/\bchair(?:man|woman|person)?\b/i.test(s.role) || /\b(?:moderator|host|operator|clerk|presiding|speaker|acting|deputy|vice)\b/i.test(s.role) || s.name === '' || /\bchair/i.test(s.name)) return;
+      if (s.turns.some((t) => facts(t).asks)) return;
+      speakers[si].part = 'speaker';
+    });
     speakers.forEach((s, si) => {
       if (s.part !== 'speaker' || s.anonymous) return;
       const asks = s.turns.filter((t) => facts(t).asks).length;

@@ -8,7 +8,7 @@
 import type { Speaker, SpeakerRole } from './model.ts';
 import { analyzeLabel, type Anonymous, type LabelAnalysis } from './names.ts';
 import type { RosterEntry } from './roster.ts';
-import { isSlip } from './slips.ts';
+import { editDistance, isSlip } from './slips.ts';
 import { properCase, slug } from './text.ts';
 
 export interface LabelUse {
@@ -56,8 +56,8 @@ function roleTokens(role: string): Set<string> {
 
 function genderOf(honorific: string): 'm' | 'f' | undefined {
   const h = honorific.toLowerCase().replace(/\./g, '').split(' ')[0];
-  if (['mr', 'sir', 'lord', 'herr', 'messrs', 'sr'].includes(h)) return 'm';
-  if (['mrs', 'ms', 'miss', 'dame', 'lady', 'mme', 'mlle', 'frau', 'madam', 'sra', 'srta'].includes(h)) return 'f';
+  if (['mr', 'sir', 'lord', 'herr', 'messrs', 'sr', 'viscount'].includes(h)) return 'm';
+  if (['mrs', 'ms', 'miss', 'dame', 'lady', 'baroness', 'viscountess', 'mme', 'mlle', 'frau', 'madam', 'sra', 'srta'].includes(h)) return 'f';
   return undefined;
 }
 
@@ -77,6 +77,25 @@ function nearMiss(tokens: string[], target: Set<string>): boolean {
   for (const t of tokens) {
     if (target.has(t)) continue;
     if ([...target].some((x) => isSlip(t, x, substitution))) fuzzy++;
+    else return false;
+  }
+  return fuzzy > 0;
+}
+
+/** `a`'s title is one `b` is also labelled with (`CHAIR HALVERSON` beside `CHAIR HALVORSEN`). */
+function sameTitle(a: Group, b: Group): boolean {
+  return a.roleTokens.size > 0 && subset(a.roleTokens, b.roleTokens);
+}
+
+/**
+ * Under the same title, a longer name misspelt in two places (`HALVERSON` for `HALVORSEN`):
+ * every token matches exactly or is a word of seven letters or more within two edits.
+ */
+function nearMiss2(tokens: string[], target: Set<string>): boolean {
+  let fuzzy = 0;
+  for (const t of tokens) {
+    if (target.has(t)) continue;
+    if (t.length >= 7 && !/\d/.test(t) && [...target].some((x) => x.length >= 7 && editDistance(t, x, 2) <= 2)) fuzzy++;
     else return false;
   }
   return fuzzy > 0;
@@ -133,6 +152,13 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
   // Longest names first, so that short forms (`Mr Rutte`) find the full name they belong to.
   const ordered = [...distinct].sort((x, y) => y.a.nameTokens.length - x.a.nameTokens.length || x.order - y.order);
   const groupOf = new Map<string, number>();
+  // Uses per label as written, and per group as labels join it.
+  const textUses = new Map<string, number>();
+  for (const u of uses) {
+    const key = `${u.anon ?? ''}|${u.text.toLowerCase()}`;
+    textUses.set(key, (textUses.get(key) ?? 0) + 1);
+  }
+  const groupUses = new Map<number, number>();
   for (const d of ordered) {
     const key = `${d.use.anon ?? ''}|${d.use.text.toLowerCase()}`;
     let g = -1;
@@ -153,6 +179,13 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
           const g2 = genderOf(d.a.honorific);
           return !(g2 && gr.gender && g2 !== gr.gender);
         });
+      // `Priya` beside `Priya Natarajan` and the slip `Priya Natarjan` said once: the slip is not
+      // a second candidate.
+      if (cands.length > 1) {
+        const used = (i: number) => groupUses.get(i) ?? 0;
+        const main = cands.filter(({ gr, i }) => !cands.some((o) => o.i !== i && gr.analyses.length === 1 && used(i) <= 2 && used(o.i) > used(i) && nearMiss([...gr.tokens], o.gr.tokens)));
+        if (main.length === 1) g = main[0].i;
+      }
       if (cands.length === 1) g = cands[0].i;
     } else {
       const rt = roleTokens(d.a.role || d.a.text);
@@ -179,6 +212,7 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
     if (d.use.role) gr.role = d.use.role;
     if (d.use.name) gr.name = d.use.name;
     groupOf.set(key, g);
+    groupUses.set(g, (groupUses.get(g) ?? 0) + (textUses.get(key) ?? 0));
   }
   // A label used once or twice that is a near-miss of another speaker's name is that speaker:
   // a typing slip (`MR PRCIE` for `MR PRICE`) or a short code (`P3` for `Participant 3`).
@@ -194,7 +228,7 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
     const cands: number[] = [];
     groups.forEach((h, k) => {
       if (k === g || h.anon !== null || (usesOf.get(k) ?? 0) <= (usesOf.get(g) ?? 0)) return;
-      if (h.tokens.size > 0 ? nearMiss(t, h.tokens) : t.length === 1 && [...h.roleTokens].some((r) => isSlip(t[0], r))) cands.push(k);
+      if (h.tokens.size > 0 ? nearMiss(t, h.tokens) || (sameTitle(gr, h) && nearMiss2(t, h.tokens)) : t.length === 1 && [...h.roleTokens].some((r) => isSlip(t[0], r))) cands.push(k);
     });
     if (cands.length === 1) redirect.set(g, cands[0]);
   });
