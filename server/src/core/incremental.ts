@@ -315,7 +315,7 @@ function incremental(prev: ParseState, text: string, ch: TextChange): ParseState
     const built = buildTurn(te, t, startLine, blockEnd, raw);
     middle.push(built.turn);
     middleData.push(built.data);
-    for (const note of built.data.notes) middleNotes.push(note);
+    for (const note of built.notes) middleNotes.push(note);
   }
   // Notes: those of the kept turns, the rebuilt turns', the shifted rest.
   const notes = m.notes;

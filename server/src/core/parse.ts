@@ -33,15 +33,8 @@ const LINE_NUMBER: RegExp = /^\s{0,8}(?:\d{1,4}:)?(\d{1,2})(?=\s|$)/;
 export { LINE_NUMBER };
 
 export function proseLabel(c: NonNullable<LineInfo['cand']>): RawLabel {
-  return {
-    text: c.text,
-    form: c.form,
-    start: c.start,
-    end: c.end,
-    textStart: c.textStart,
-    timestamp: c.timestamp,
-    anon: c.anon,
-  };
+  // The candidate itself (it has every field of a raw label): no copy per turn.
+  return c;
 }
 
 const FORMS_FOR: Record<DialectId, ReadonlySet<string>> = {
@@ -56,7 +49,6 @@ const FORMS_FOR: Record<DialectId, ReadonlySet<string>> = {
 /** What the parser keeps of a turn besides the model's `Turn`: reused while the turn is unchanged. */
 export interface TurnData {
   raw: RawLabel | null;
-  notes: Note[];
   facts: TurnFacts;
   /** The pair title when the turn is a question, computed once. */
   title?: string;
@@ -171,7 +163,7 @@ export function proseTurnEnv(env: LineEnv, dialect: DialectId, infos: LineInfo[]
 }
 
 /** Builds turn `index` over lines `[startLine, blockEnd]`: its notes, words and speech facts. */
-export function buildTurn(te: TurnEnv, index: number, startLine: number, blockEnd: number, raw: RawLabel | null): { turn: Turn; data: TurnData } {
+export function buildTurn(te: TurnEnv, index: number, startLine: number, blockEnd: number, raw: RawLabel | null): { turn: Turn; data: TurnData; notes: Note[] } {
   const { line } = te.env;
   let endLine = blockEnd;
   while (endLine > startLine && line(endLine).trim() === '') endLine--;
@@ -203,7 +195,7 @@ export function buildTurn(te: TurnEnv, index: number, startLine: number, blockEn
   }
   const sp = parts.join(' ');
   turn.words = countWords(sp);
-  return { turn, data: { raw, notes, facts: turnFacts(sp, turn.words) } };
+  return { turn, data: { raw, facts: turnFacts(sp, turn.words) }, notes };
 }
 
 /** A question turn's title: its speech with inline notes kept (`Can Putin [inaudible] NATO countries`). */
@@ -231,9 +223,13 @@ export interface SpeakerMemo {
 }
 
 /** The key of a turn's label use, or null when the turn is not attributed by its label. */
-function useKey(raw: RawLabel | null): string | null {
+function useKey(raw: RawLabel | null, interned: Map<string, string>): string | null {
   if (!raw || raw.form === 'dash' || raw.text.trim() === '') return null;
-  return `${raw.anon ?? ''}|${raw.part ?? ''}|${raw.role ?? ''}|${raw.name ?? ''}|${raw.text}`;
+  const k = `${raw.anon ?? ''}|${raw.part ?? ''}|${raw.role ?? ''}|${raw.name ?? ''}|${raw.text}`;
+  // One string per distinct label, shared by its turns.
+  let shared = interned.get(k);
+  if (shared === undefined) interned.set(k, (shared = k));
+  return shared;
 }
 
 /** Speakers, kinds and pairs: the document-wide pass over the turns (cheap per turn). */
@@ -247,8 +243,9 @@ export function resolveTurns(
   const order: string[] = [];
   const counts = new Map<string, number>();
   const keys: (string | null)[] = new Array(turns.length);
+  const interned = new Map<string, string>(memo?.last?.order.map((k) => [k, k]) ?? []);
   for (let i = 0; i < turns.length; i++) {
-    const k = (data[i].useKey ??= useKey(data[i].raw));
+    const k = (data[i].useKey ??= useKey(data[i].raw, interned));
     keys[i] = k;
     if (k === null) continue;
     const c = counts.get(k);
@@ -365,7 +362,7 @@ export function parseState(input: string, options: ParseOptions = {}): ParseStat
     const b = buildTurn(te, t, seg.starts[t], blockEnd, seg.labels[t]);
     turns.push(b.turn);
     data.push(b.data);
-    for (const note of b.data.notes) notes.push(note);
+    for (const note of b.notes) notes.push(note);
   }
   const blocks = buildBlocks(frontMatter, preamble, turns, n);
 
