@@ -46,6 +46,8 @@ import { findSourceMap } from 'node:module';
 import * as os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { lint, parse, type TranscriptModel } from '../server/src/core/index.ts';
+import { parseState, type ParseState } from '../server/src/core/parse.ts';
+import { lastUpdate, updateParse } from '../server/src/core/incremental.ts';
 import { documentSymbols, encodeTokens, foldingRanges, semanticTokens } from '../server/src/core/features/index.ts';
 import { generateTranscriptDetailed, type GeneratedTranscript } from './gen-transcript.ts';
 
@@ -223,6 +225,8 @@ interface SizeResult {
   totalCpu: number[];
   /** heapUsed retained after GC, bytes. */
   heap: { text: number; model: number; modelAndFindings: number };
+  /** One-character edits: incremental update, lint, and the copy of the text (ms each). */
+  edits: { update: number[]; lint: number[]; copy: number[]; incremental: number };
   counts: { turns: number; speakers: number; pairs: number; findings: number; symbols: number; folds: number; tokens: number };
   gen: { turns: number; speakers: number; pairs: number; missed: number; extra: number; lines: number[] };
   baselineCounts: BaselineCounts;
@@ -246,14 +250,16 @@ function heapAfterGc(gc: () => void): number {
 }
 
 interface Held {
-  model: TranscriptModel | null;
+  /** The parse state (model plus what an incremental update reuses): what the server keeps. */
+  model: ParseState | null;
   findings: ReturnType<typeof lint> | null;
 }
 
 /** The five stages, each after a GC (outside the timers); leaves the model and findings in `held`. */
 function runStages(text: string, doc: GeneratedTranscript | null, gc: () => void, held: Held): Omit<Analysis, 'heapModel' | 'heapFindings'> {
   gc();
-  const [parseMs, model, parseCpu] = time(() => parse(text));
+  const [parseMs, state, parseCpu] = time(() => parseState(text));
+  const model: TranscriptModel = state.model;
   gc();
   const [lintMs, findings, lintCpu] = time(() => lint(text, model));
   gc();
@@ -262,7 +268,7 @@ function runStages(text: string, doc: GeneratedTranscript | null, gc: () => void
   const [foldingMs, folds, foldingCpu] = time(() => foldingRanges(text, model).length);
   gc();
   const [tokensMs, tokens, tokensCpu] = time(() => encodeTokens(semanticTokens(text, model)).length / 5);
-  held.model = model;
+  held.model = state;
   held.findings = findings;
 
   const predicted = new Set(model.turns.map((t) => t.startLine + 1));
@@ -300,6 +306,41 @@ function analyse(text: string, doc: GeneratedTranscript | null, gc: () => void):
   return { ...r, heapModel: modelOnly - none, heapFindings: both - modelOnly };
 }
 
+/**
+ * What a one-character edit costs the core, as the server pays it: the previous parse state is
+ * updated incrementally (core/incremental.ts) and the new model linted (lint reuses per-turn work
+ * of the turns the update kept). The new text is built and flattened outside the timers; building
+ * it (a copy of the whole string, which a server holding the text as one string pays on every
+ * edit) is reported as `copy`.
+ */
+function benchEdits(text0: string, edits: number, gc: () => void): { update: number[]; lint: number[]; copy: number[]; incremental: number } {
+  let text = text0;
+  let state = parseState(text);
+  lint(text, state.model);
+  const update: number[] = [];
+  const lintMs: number[] = [];
+  const copy: number[] = [];
+  let incremental = 0;
+  for (let k = 1; k <= edits; k++) {
+    // A letter typed in the middle of a line of speech, at points spread over the document.
+    let at = Math.floor((text.length * k) / (edits + 1));
+    at = text.indexOf(' ', at);
+    if (at < 0) at = text.length;
+    gc();
+    const t0 = performance.now();
+    const next = text.slice(0, at) + 'x' + text.slice(at);
+    next.charCodeAt(at); // flattens the new string
+    copy.push(performance.now() - t0);
+    const [ms, s] = time(() => updateParse(state, next, { start: at, oldEnd: at, newEnd: at + 1 }));
+    if (lastUpdate.incremental) incremental++;
+    update.push(ms);
+    state = s;
+    text = next;
+    lintMs.push(time(() => lint(text, state.model))[0]);
+  }
+  return { update, lint: lintMs, copy, incremental };
+}
+
 function benchSize(doc: GeneratedTranscript, targetMB: number, runs: number, gc: () => void): SizeResult {
   const text = doc.text;
   const baselineMs: number[] = [];
@@ -329,6 +370,7 @@ function benchSize(doc: GeneratedTranscript, targetMB: number, runs: number, gc:
   }
   if (sink === -1) console.log('');
   const a = last!;
+  const edits = benchEdits(text, EDITS, gc);
   return {
     targetMB,
     bytes: doc.bytes,
@@ -345,8 +387,12 @@ function benchSize(doc: GeneratedTranscript, targetMB: number, runs: number, gc:
     counts: a.counts,
     gen: a.gen,
     baselineCounts,
+    edits,
   };
 }
+
+/** One-character edits timed per size. */
+const EDITS = 9;
 
 function report(results: SizeResult[], o: Options, command: string, wallS: number): void {
   const mbOf = (r: SizeResult): number => r.bytes / 1e6;
@@ -396,7 +442,7 @@ function report(results: SizeResult[], o: Options, command: string, wallS: numbe
   console.log(table(rows));
   console.log('  (CPU): the same ratio in process CPU time (user + system, all threads, so GC helper threads count), less sensitive to other load');
   console.log(
-    '  heap: heapUsed after GC with the model alive minus with it dropped (the text alive in both), ÷ UTF-8 size; "+ findings" adds the lint\n' +
+    '  heap: heapUsed after GC with the parse state (model + per-line analysis + segmenter statistics, what an incremental update reuses) alive minus with it dropped (the text alive in both), ÷ UTF-8 size; "+ findings" adds the lint\n' +
       '  findings (the server caches both); "+ text" adds the text as a V8 string (' +
       results.map((r) => `${fmt(r.heap.text / r.bytes, 2)}× at ${fmt(mbOf(r), 0)} MB`).join(', ') +
       '): what a server holds for one open document.',
@@ -417,6 +463,33 @@ function report(results: SizeResult[], o: Options, command: string, wallS: numbe
     console.log(`  heap (text + model + findings) < 4× size at 50 MB: ${fmt(x, 2)}×  ${x < 4 ? 'MET' : 'NOT MET'}`);
   }
   if (!r10 && !r50) console.log('  (need the 10 and 50 MB sizes)');
+
+  // Edits: what the core does per keystroke.
+  console.log(`\nA one-character edit (${EDITS} edits per size, spread over the document; median ms)`);
+  const erows = [['size', 'update model', 'lint', 'update + lint', '÷ 1 MB', 'incremental', 'copy of the text']];
+  const first = results[0];
+  const both = (r: SizeResult) => median(r.edits.update.map((u, i) => u + r.edits.lint[i]));
+  for (const r of results) {
+    erows.push([
+      `${fmt(mbOf(r), 2)} MB`,
+      fmt(median(r.edits.update)),
+      fmt(median(r.edits.lint)),
+      fmt(both(r)),
+      `${fmt(both(r) / both(first), 1)}×`,
+      `${r.edits.incremental}/${r.edits.update.length}`,
+      fmt(median(r.edits.copy)),
+    ]);
+  }
+  console.log(table(erows, '  ', [0]));
+  console.log(
+    '  update: the previous parse updated incrementally (window re-decided, touched turns rebuilt, the rest shifted); lint reuses\n' +
+      '  per-turn work of unchanged turns. "copy of the text": building and flattening the new string, which a server that holds the\n' +
+      '  text as one string pays on every edit (not in the other columns). Server round trips: npm run bench:lsp.',
+  );
+  if (r50 && first && first !== r50) {
+    const x = both(r50) / both(first);
+    console.log(`  core edit → findings at 50 MB ≤ 1.5× that at ${fmt(mbOf(first), 0)} MB: ${fmt(x, 1)}×  ${x <= 1.5 ? 'MET' : 'NOT MET'}`);
+  }
 
   for (const r of results) {
     const g = r.gen;

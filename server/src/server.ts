@@ -349,8 +349,17 @@ function refreshAll(): void {
 // ---------------------------------------------------------------------------------------------
 // Diagnostics: pulled when the client can, pushed (debounced, stale versions dropped) otherwise
 
+/**
+ * Lint findings as diagnostics. Lint waits one turn of the event loop first, so that outline,
+ * folding and highlighting requests sent with this one (they need only the model) answer first;
+ * if the text changed meanwhile, the findings are those of the current text.
+ */
 async function diagnosticsFor(a: Analysis, settings: Settings): Promise<Diagnostic[]> {
-  return cache.findings(a, settings.severities).map((f) => toDiagnostic(f, a.version));
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const doc = documents.get(a.uri);
+  if (!doc) return [];
+  const current = cache.get(doc, settings.dialect);
+  return cache.findings(current, settings.severities).map((f) => toDiagnostic(f, current.version));
 }
 
 connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
