@@ -86,7 +86,7 @@ function isSuppressed(s: Suppressions, f: Finding): boolean {
 const turnMemo = new WeakMap<Turn, Map<string, unknown>>();
 
 /** Builds the context rules see. */
-export function ruleContext(text: string, model: TranscriptModel, report: (r: Report) => void): RuleContext {
+export function ruleContext(text: string, model: TranscriptModel, report: (r: Report) => void, more: () => boolean = () => true): RuleContext {
   return {
     text,
     model,
@@ -97,12 +97,14 @@ export function ruleContext(text: string, model: TranscriptModel, report: (r: Re
     },
     lineEndWithBreak: (i) => (i + 1 < model.lineCount ? model.lineStarts[i + 1] : text.length),
     report,
+    more,
     perTurn: <T>(key: string, t: number, compute: () => T): T => {
       const turn = model.turns[t];
       if (!turn) return compute();
       let memo = turnMemo.get(turn);
       if (!memo) turnMemo.set(turn, (memo = new Map()));
-      if (memo.has(key)) return memo.get(key) as T;
+      const kept = memo.get(key);
+      if (kept !== undefined || memo.has(key)) return kept as T;
       const value = compute();
       memo.set(key, value);
       return value;
@@ -120,10 +122,15 @@ export function lint(text: string, model: TranscriptModel = parse(text), options
   let current: Rule | null = null;
   let severity: SeveritySetting = 'warning';
   let count = 0;
-  const ctx = ruleContext(text, model, (r) => {
-    if (!current || severity === 'off' || ++count > MAX_FINDINGS_PER_RULE) return;
-    findings.push({ ...r, code: current.id, rule: current.name, severity, fixes: r.fixes ?? [] });
-  });
+  const ctx = ruleContext(
+    text,
+    model,
+    (r) => {
+      if (!current || severity === 'off' || ++count > MAX_FINDINGS_PER_RULE) return;
+      findings.push({ ...r, code: current.id, rule: current.name, severity, fixes: r.fixes ?? [] });
+    },
+    () => count < MAX_FINDINGS_PER_RULE,
+  );
   for (const rule of rules) {
     severity = severityFor(rule, options.severities);
     if (severity === 'off') continue;

@@ -110,8 +110,17 @@ export function canonicalLabel(model: TranscriptModel, speaker: Speaker, exclude
 /** Notes that stand for speech that was there (`[inaudible]`, `(Laughter.)`, `[sic]`): not timestamps or headings. */
 function speechNotes(model: TranscriptModel, turn: Turn): number {
   let n = 0;
-  for (const note of model.notes) {
-    if (note.line < turn.startLine || note.line > turn.endLine) continue;
+  // Notes are in line order: start at the turn's first (binary search), stop after its last line.
+  const notes = model.notes;
+  let lo = 0;
+  let hi = notes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (notes[mid].line < turn.startLine) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < notes.length && notes[k].line <= turn.endLine; k++) {
+    const note = notes[k];
     if (turn.label && note.line === turn.label.line && note.end <= turn.label.end) continue;
     if (note.kind === 'timestamp' || note.kind === 'heading') continue;
     n++;

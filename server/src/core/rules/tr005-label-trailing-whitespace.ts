@@ -14,6 +14,7 @@ export const labelTrailingWhitespace: Rule = {
   example: { bad: 'Mark Rutte, NATO Secretary General\u00a0\u00a0\n\nThank you.', good: 'Mark Rutte, NATO Secretary General\n\nThank you.' },
   check(ctx) {
     for (const turn of ctx.model.turns) {
+      if (!ctx.more()) return;
       const label = turn.label;
       if (!label || label.textStart >= 0) continue;
       const s = ctx.line(label.line);

@@ -54,11 +54,10 @@ function writtenLabel(ctx: RuleContext, turn: Turn): Written | null {
  * HOLLIS`, then `The CHAIRMAN`): a convention of parliamentary and press transcripts, not an
  * inconsistency. Returns the turn index, or -1.
  */
-function introduction(sp: Speaker, written: Map<number, Written>, counts: Map<string, number>): number {
-  if (sp.anonymous) return -1;
-  const first = sp.turns.find((t) => written.has(t));
-  if (first === undefined) return -1;
-  const text = written.get(first)!.text;
+function introduction(sp: Speaker, turnsWritten: readonly number[], written: readonly Written[], counts: Map<string, number>): number {
+  if (sp.anonymous || turnsWritten.length === 0) return -1;
+  const first = turnsWritten[0];
+  const text = written[0].text;
   if (counts.get(text) !== 1) return -1;
   const full = contentWords(text);
   for (const o of counts.keys()) {
@@ -91,6 +90,9 @@ function anonKey(label: string): string {
 }
 
 /** TR006: one speaker written with several labels. */
+/** The per-turn key of a turn's written label. */
+const WRITTEN = 'TR006:written';
+
 export const labelVariant: Rule = {
   id: 'TR006',
   name: 'label-variant',
@@ -149,35 +151,41 @@ export const labelVariant: Rule = {
   check(ctx) {
     const { model } = ctx;
     for (const sp of model.speakers) {
+      if (!ctx.more()) return;
       if (sp.labels.length < 2) continue;
-      // Each turn's label as written; count and pick the usual one among them.
-      const written = new Map<number, Written>();
+      // Each turn's label as written (parallel arrays: a speaker may have tens of thousands of
+      // turns); count and pick the usual one among them.
+      const ts: number[] = [];
+      const ws: Written[] = [];
       const counts = new Map<string, number>();
       for (const t of sp.turns) {
         // Columns on the label's own line: kept per turn while the turn is unchanged.
-        const w = ctx.perTurn('TR006:written', t, () => writtenLabel(ctx, model.turns[t]));
+        const w = ctx.perTurn(WRITTEN, t, () => writtenLabel(ctx, model.turns[t]));
         if (!w) continue;
-        written.set(t, w);
+        ts.push(t);
+        ws.push(w);
         counts.set(w.text, (counts.get(w.text) ?? 0) + 1);
       }
       if (counts.size < 2) continue;
-      const intro = introduction(sp, written, counts);
+      const intro = introduction(sp, ts, ws, counts);
       let canon = '';
       let canonUses = 0;
       let uses = 0;
       const rest = new Map<string, number>();
-      for (const [t, w] of written) {
-        if (t === intro) continue;
+      for (let k = 0; k < ts.length; k++) {
+        if (ts[k] === intro) continue;
         uses++;
-        const c = (rest.get(w.text) ?? 0) + 1;
-        rest.set(w.text, c);
+        const c = (rest.get(ws[k].text) ?? 0) + 1;
+        rest.set(ws[k].text, c);
         // Strictly more uses to take over: ties go to the first used.
-        if (c > canonUses) [canon, canonUses] = [w.text, c];
+        if (c > canonUses) [canon, canonUses] = [ws[k].text, c];
       }
       if (rest.size < 2) continue;
       const canonForms = new Set<string>();
-      for (const [t, w] of written) if (w.text === canon) canonForms.add(formOf(model.turns[t]));
-      for (const [t, w] of written) {
+      for (let k = 0; k < ts.length; k++) if (ws[k].text === canon) canonForms.add(formOf(model.turns[ts[k]]));
+      for (let k = 0; k < ts.length && ctx.more(); k++) {
+        const t = ts[k];
+        const w = ws[k];
         if (t === intro || w.text === canon) continue;
         if (sp.anonymous && anonKey(w.text) !== anonKey(canon)) continue;
         if (saysMore(w.text, canon)) continue;

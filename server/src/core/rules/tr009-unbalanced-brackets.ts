@@ -162,10 +162,12 @@ export const unbalancedBrackets: Rule = {
     const { model } = ctx;
     const { tierLines, skip } = specialLines(model);
     const abs = (b: Bracket, base: number): Bracket => ({ ...b, line: b.line + base });
+    const key = `TR009:${model.dialect}`;
     for (const block of model.blocks) {
+      if (!ctx.more()) return;
       if (block.kind !== 'turn' || block.turn === undefined) continue;
       // Worked out once per turn and kept while the turn is unchanged: an edit elsewhere reuses it.
-      const problems = ctx.perTurn(`TR009:${model.dialect}`, block.turn, () => blockProblems(ctx, block, tierLines, skip));
+      const problems = ctx.perTurn(key, block.turn, () => blockProblems(ctx, block, tierLines, skip));
       const base = block.startLine;
       for (const p of problems) {
         if (p.kind === 'unclosed') reportUnclosed(ctx, abs(p.b, base));

@@ -92,10 +92,12 @@ function collect(ctx: RuleContext): TimeMark[] {
   // WebVTT NOTE, STYLE and REGION blocks are comments, not part of the timeline.
   const comments = new Set(model.dialect === 'webvtt' ? model.notes.filter((n) => n.kind === 'heading' && n.wholeLine).map((n) => n.line) : []);
   const marks: TimeMark[] = [];
+  const key = `times:${model.dialect}`;
   for (const block of model.blocks) {
     if (block.kind !== 'turn' || block.turn === undefined) continue;
     // Worked out once per turn (lines relative to its start), kept while the turn is unchanged.
-    const own = ctx.perTurn(`times:${model.dialect}`, block.turn, () => blockTimes(ctx, block, model.turns[block.turn!].label, comments));
+    const own = ctx.perTurn(key, block.turn, () => blockTimes(ctx, block, model.turns[block.turn!].label, comments));
+    if (own.length === 0) continue;
     const offset = marks.length;
     for (const m of own) marks.push({ ...m, line: m.line + block.startLine, ...(m.pairOf !== undefined ? { pairOf: m.pairOf + offset } : {}) });
   }

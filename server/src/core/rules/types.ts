@@ -56,6 +56,11 @@ export interface RuleContext {
   lineEndWithBreak(i: number): number;
   report(r: Report): void;
   /**
+   * False once the rule has reported as many findings as are kept (lint keeps the first
+   * MAX_FINDINGS_PER_RULE of each rule): a rule that may report thousands stops looking then.
+   */
+  more(): boolean;
+  /**
    * A value computed from turn `turn`'s own block only (its lines, label and notes; nothing of other
    * turns or of the speaker list unless `key` names it), kept while the turn is unchanged: after an
    * edit elsewhere the incremental parse keeps the turn and this returns the kept value. Line numbers
