@@ -114,7 +114,7 @@ export function updateParse(prev: ParseState, text: string, change?: TextChange)
 }
 
 /** Index of the line holding `offset` (the last line start at or before it). */
-function lineAt(starts: readonly number[], offset: number): number {
+function lineAt(starts: ArrayLike<number>, offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -135,6 +135,17 @@ function lowerBound(xs: readonly number[], v: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** `arr` with `[from, to)` replaced by `items` and `add` added to every value after them. */
+function spliceInt(arr: Int32Array, from: number, to: number, items: readonly number[], add: number): Int32Array {
+  const out = new Int32Array(arr.length - (to - from) + items.length);
+  out.set(arr.subarray(0, from));
+  for (let k = 0; k < items.length; k++) out[from + k] = items[k];
+  const rest = from + items.length;
+  out.set(arr.subarray(to), rest);
+  if (add !== 0) for (let i = rest; i < out.length; i++) out[i] += add;
+  return out;
 }
 
 /** Replaces `count` items of `arr` at `at` with `items`, in place when that is cheap. */
@@ -227,12 +238,8 @@ function incremental(prev: ParseState, text: string, ch: TextChange): ParseState
   addKeyStats(pl, stats, lo, hiOld, -1);
 
   // The new lines replace the old in every per-line array.
-  const oldLineStarts = m.lineStarts;
-  let starts = oldLineStarts;
-  let lengths = m.lineLengths;
-  starts = splice(starts, a, b - a + 1, ns);
-  lengths = splice(lengths, a, b - a + 1, nl);
-  for (let i = a + ns.length; i < n2; i++) starts[i] += delta;
+  const starts = spliceInt(m.lineStarts, a, b + 1, ns, delta);
+  const lengths = spliceInt(m.lineLengths, a, b + 1, nl, 0);
   const env = lineEnv(text, starts, lengths);
   const forced = prev.options.dialect;
   const newInfos = ns.map((_s, k) => analyzeProseLine(newLine(a + k), 0, forced));

@@ -80,10 +80,13 @@ function isSuppressed(s: Suppressions, f: Finding): boolean {
 }
 
 /**
- * Per-turn values of the rules (`RuleContext.perTurn`), keyed by the turn object: an incremental
- * parse keeps the objects of unchanged turns, so their values survive an edit elsewhere.
+ * Per-turn values of the rules (`RuleContext.perTurn`): one weak map per key, keyed by the turn
+ * object. An incremental parse keeps the objects of unchanged turns, so their values survive an
+ * edit elsewhere, and they go with the turns. Empty lists (most turns have no problem) share one
+ * object.
  */
-const turnMemo = new WeakMap<Turn, Map<string, unknown>>();
+const turnMemo = new Map<string, WeakMap<Turn, unknown>>();
+const EMPTY: readonly never[] = Object.freeze([]);
 
 /** Builds the context rules see. */
 export function ruleContext(text: string, model: TranscriptModel, report: (r: Report) => void, more: () => boolean = () => true): RuleContext {
@@ -101,13 +104,18 @@ export function ruleContext(text: string, model: TranscriptModel, report: (r: Re
     perTurn: <T>(key: string, t: number, compute: () => T): T => {
       const turn = model.turns[t];
       if (!turn) return compute();
-      let memo = turnMemo.get(turn);
-      if (!memo) turnMemo.set(turn, (memo = new Map()));
-      const kept = memo.get(key);
-      if (kept !== undefined || memo.has(key)) return kept as T;
-      const value = compute();
-      memo.set(key, value);
-      return value;
+      let memo = turnMemo.get(key);
+      if (!memo) {
+        // Keys name their inputs (TR008's include the label variants): drop old ones now and then.
+        if (turnMemo.size >= 64) turnMemo.clear();
+        turnMemo.set(key, (memo = new WeakMap()));
+      }
+      const kept = memo.get(turn);
+      if (kept !== undefined || memo.has(turn)) return kept as T;
+      let value: unknown = compute();
+      if (Array.isArray(value) && value.length === 0) value = EMPTY;
+      memo.set(turn, value);
+      return value as T;
     },
   };
 }

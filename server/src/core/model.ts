@@ -156,9 +156,9 @@ export interface TranscriptModel {
   /** Number of lines (a final line break does not start an extra line). */
   lineCount: number;
   /** Offset of the start of each line in the original text. */
-  lineStarts: number[];
+  lineStarts: Int32Array;
   /** UTF-16 length of each line's content, line break excluded. */
-  lineLengths: number[];
+  lineLengths: Int32Array;
   /** Length of the original text. */
   length: number;
   /** True when the text started with a byte-order mark (kept in the text, skipped by the parser). */

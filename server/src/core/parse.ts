@@ -84,12 +84,12 @@ export interface ParseState {
 /** The line accessors a parse works with. */
 export interface LineEnv {
   text: string;
-  starts: number[];
-  lengths: number[];
+  starts: ArrayLike<number>;
+  lengths: ArrayLike<number>;
   line: (i: number) => string;
 }
 
-export function lineEnv(text: string, starts: number[], lengths: number[]): LineEnv {
+export function lineEnv(text: string, starts: ArrayLike<number>, lengths: ArrayLike<number>): LineEnv {
   return { text, starts, lengths, line: (i) => text.substr(starts[i], lengths[i]) };
 }
 
@@ -383,8 +383,9 @@ export function parseState(input: string, options: ParseOptions = {}): ParseStat
     dialect,
     dialectForced: forced !== undefined,
     lineCount: n,
-    lineStarts: split.starts,
-    lineLengths: split.lengths,
+    // Typed arrays: 4 bytes a line instead of 8 in a million-line document.
+    lineStarts: Int32Array.from(split.starts),
+    lineLengths: Int32Array.from(split.lengths),
     length: text.length,
     bom: split.bom,
     frontMatter,
