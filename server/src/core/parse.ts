@@ -198,6 +198,14 @@ export function buildTurn(te: TurnEnv, index: number, startLine: number, blockEn
   return { turn, data: { raw, facts: turnFacts(sp, turn.words) }, notes };
 }
 
+/**
+ * A copy of `s` that holds no reference to a longer string: a title cut from a turn's speech is a
+ * slice that would otherwise keep all of that speech (up to 40 lines) alive as long as the model.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
 /** A question turn's title: its speech with inline notes kept (`Can Putin [inaudible] NATO countries`). */
 function turnTitle(te: TurnEnv, turn: Turn): string {
   const parts: string[] = [];
@@ -285,7 +293,7 @@ export function resolveTurns(
     turns,
     speakers,
     facts: (i) => data[i].facts,
-    title: (i) => (data[i].title ??= turnTitle(te, turns[i])),
+    title: (i) => (data[i].title ??= own(turnTitle(te, turns[i]))),
   });
   return { speakers, pairs };
 }
