@@ -57,26 +57,45 @@ export function wholeLineNotes(model: TranscriptModel): Set<number> {
  * The speech of a turn as one line of text: the label, whole-line notes and inline notes
  * removed, spaces collapsed. Reads at most `maxLines` lines (titles and details need only the start).
  */
-export function turnSpeech(text: string, model: TranscriptModel, turn: Turn, skip: ReadonlySet<number>, maxLines = 40): string {
+export function turnSpeech(
+  text: string,
+  model: TranscriptModel,
+  turn: Turn,
+  skip: ReadonlySet<number>,
+  maxLines = 40,
+  /** Stop adding lines once this many characters are in (a detail needs only the first words). */
+  maxChars = Infinity,
+): string {
   const parts: string[] = [];
   const last = Math.min(turn.endLine, turn.startLine + maxLines - 1);
-  for (let i = turn.startLine; i <= last; i++) {
+  let chars = 0;
+  for (let i = turn.startLine; i <= last && chars < maxChars; i++) {
     if (skip.has(i)) continue;
     let s = lineOf(text, model, i);
     if (i === turn.startLine && turn.label && turn.label.line === i) {
       if (turn.label.textStart < 0) continue;
       s = s.slice(turn.label.textStart);
     }
-    parts.push(stripNotes(s));
+    const part = stripNotes(s);
+    parts.push(part);
+    chars += part.length;
   }
   return collapseSpaces(parts.join(' '));
 }
 
 /** The first `n` words of a text, with an ellipsis when there is more (and at most ~`maxChars`). */
 export function firstWords(s: string, n = 8, maxChars = 60): string {
+  // A paragraph may run to thousands of words: split only its start when that holds n + 1 words.
+  if (s.length > 4 * maxChars + 16) {
+    const head = s.slice(0, 4 * maxChars + 16).split(' ').filter(Boolean);
+    if (head.length > n + 1) return firstWordsOf(head, n, maxChars, true);
+  }
   const ws = s.split(' ').filter(Boolean);
+  return firstWordsOf(ws, n, maxChars, ws.length > n);
+}
+
+function firstWordsOf(ws: string[], n: number, maxChars: number, more: boolean): string {
   let out = ws.slice(0, n).join(' ');
-  let more = ws.length > n;
   if (out.length > maxChars) {
     const cut = out.lastIndexOf(' ', maxChars);
     out = out.slice(0, cut > maxChars / 2 ? cut : maxChars);

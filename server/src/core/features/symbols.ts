@@ -136,7 +136,7 @@ function turnRange(ctx: Ctx, t: Turn): Span {
 function oneTurn(ctx: Ctx, t: Turn, kind: OutlineKind): OutlineSymbol {
   return {
     name: speakerName(ctx.model, t),
-    detail: firstWords(turnSpeech(ctx.text, ctx.model, t, ctx.skip, 6)),
+    detail: firstWords(turnSpeech(ctx.text, ctx.model, t, ctx.skip, 6, 2000)),
     kind,
     range: turnRange(ctx, t),
     selectionRange: turnSelection(ctx, t),
