@@ -338,3 +338,40 @@ describe('TR008-TR013 on the fixtures of this rule set', () => {
     }
   });
 });
+
+describe('findings capped per rule', () => {
+  test('a rule with thousands of findings keeps the first 2000 in document order, and stops looking after them', () => {
+    // 2,400 standalone labels, each with trailing spaces (TR005), alternating two speakers.
+    const parts: string[] = ['Press briefing', ''];
+    for (let i = 0; i < 2400; i++) parts.push(i % 2 ? 'Anna Berg   ' : 'Mark Rutte   ', '', `Thank you for the question number ${i}.`, '');
+    const text = parts.join('\n');
+    const model = parse(text);
+    assert.equal(model.turns.length, 2400);
+    const tr005 = lint(text, model).filter((f) => f.code === 'TR005');
+    assert.equal(tr005.length, 2000);
+    // The first 2000 labels, in order: lines 2, 6, 10, …
+    assert.deepEqual(
+      tr005.map((f) => f.line),
+      model.turns.slice(0, 2000).map((t) => t.startLine),
+    );
+    // A rule that asks `more()` is not run past the cap: it stops calling report.
+    let reports = 0;
+    const probe: Rule = {
+      id: 'TX999',
+      name: 'probe',
+      description: 'test',
+      rationale: 'test',
+      severity: 'hint',
+      fixable: false,
+      check(ctx) {
+        for (const t of ctx.model.turns) {
+          if (!ctx.more()) return;
+          reports++;
+          ctx.report({ line: t.startLine, column: 0, endLine: t.startLine, endColumn: 1, message: 'probe' });
+        }
+      },
+    };
+    assert.equal(lint(text, model, { rules: [probe] }).length, 2000);
+    assert.equal(reports, 2000);
+  });
+});
