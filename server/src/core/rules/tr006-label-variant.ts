@@ -90,9 +90,6 @@ function anonKey(label: string): string {
 }
 
 /** TR006: one speaker written with several labels. */
-/** The per-turn key of a turn's written label. */
-const WRITTEN = 'TR006:written';
-
 export const labelVariant: Rule = {
   id: 'TR006',
   name: 'label-variant',
@@ -159,8 +156,7 @@ export const labelVariant: Rule = {
       const ws: Written[] = [];
       const counts = new Map<string, number>();
       for (const t of sp.turns) {
-        // Columns on the label's own line: kept per turn while the turn is unchanged.
-        const w = ctx.perTurn(WRITTEN, t, () => writtenLabel(ctx, model.turns[t]));
+        const w = writtenLabel(ctx, model.turns[t]);
         if (!w) continue;
         ts.push(t);
         ws.push(w);
