@@ -39,6 +39,10 @@ export interface LabelCandidate {
   bracketed?: boolean;
   /** A name in capitals ending in a full stop (`CHAIR HALVORSEN. Good afternoon.`): only a label where the document writes its labels so. */
   period?: boolean;
+  /** A forum user handle over a comment (`u/pebble_and_crux · 3y ago`): a label by its layout alone. */
+  handle?: boolean;
+  /** A part the layout itself declares (a forum thread's original poster answers). */
+  part?: 'answerer';
 }
 
 /** Words that make a bracketed line a note rather than a name. */
@@ -126,6 +130,17 @@ const CAPS_PERIOD_LABEL = new RegExp(
 );
 const NAME_TIME_RE = new RegExp(String.raw`^(\p{Lu}[^\[\]():.?!]{0,60}?)\s+\[(${TS})\]\s+(?=\S)`, 'u');
 const INLINE_RE = /^((?:[^:(\[]|\([^)]{0,40}\)|\[[^\]]{0,40}\]){1,80}?)\s*:(?: +(?=\S)|$)/;
+/**
+ * A forum comment header: a user handle, an optional poster marker, and the comment's age
+ * (`u/pebble_and_crux · 3y ago`, `InesVauquelin_Ice OP · 3y ago`, `u/[deleted] · 3y ago`).
+ */
+const HANDLE_RE = /^(?:u\/)?([\p{L}\d][\p{L}\d_-]{2,29}|\[deleted\]|\[removed\])(?:\s+(?:OP|MOD|Mod))?\s+[·•]\s+(?:Edited\s+)?\d{1,3}\s*(?:y|yr|yrs|year|years|mo|mos|month|months|w|wk|wks|week|weeks|d|day|days|h|hr|hrs|hour|hours|m|min|mins|minute|minutes)\.?\s+ago(?:\s+[·•]\s+.{0,30})?$/u;
+/**
+ * Parliamentary verbatim reports: `Name, role. – text`, `Name (Group). – (DE) text`,
+ * `President. – The debate is closed.` The name, a role or group after it, a full stop and a dash.
+ */
+const DASH_LABEL_RE = /^(\p{Lu}[^.–—:;?!\[\]]{0,110}?)\.\s*[–—]\s+(?=\S)/u;
+const ADDRESSED_RE = /^(\d{1,3}\.\s+)?(\p{Lu}.*?)\s+(?:to|on behalf of)\s+(?:the\s+)?(\p{Lu}[\p{L}\s'’-]{2,60})$/u;
 /** `RK; And my mother...`: a label typed with a semicolon; only a label where the key is known. */
 const SEMICOLON_RE = /^(\p{Lu}[\p{L}.'’ -]{0,30}?);\s+(?=\S)/u;
 
@@ -139,7 +154,7 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
   if (end - at > 100 && c0 !== 81 && c0 !== 65 && c0 !== 42 && c0 !== 95 && c0 !== 91 && c0 !== 40 && !(c0 >= 48 && c0 <= 57)) {
     const colon = s.indexOf(':', at);
     const period = s.indexOf('. ', at);
-    if ((colon < 0 || colon - at > 90) && (period < 0 || period - at > 60)) return null;
+    if ((colon < 0 || colon - at > 120) && (period < 0 || period - at > 60)) return null;
   }
   let content = s.slice(at, end);
   // `>> MAYOR TRAN: text` (caption copies): the chevron marks a speaker change; with no name after
@@ -150,6 +165,13 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     const named = findLabel(s, at + skip, end, raw);
     if (named && named.form === 'inline') return named;
     return { form: 'dash', start: at, end: at + 2, text: '>>', textStart: at + skip, colon: false, markdown: false, anon: null, weak: false };
+  }
+  const hd = HANDLE_RE.exec(content);
+  if (hd) {
+    const s0 = at + hd[0].indexOf(hd[1]);
+    // The thread's original poster (`OP`) is the one the comments are put to.
+    const op = /\sOP\s/.test(hd[0]);
+    return { form: 'standalone', start: s0, end: s0 + hd[1].length, text: hd[1], textStart: -1, colon: false, markdown: false, anon: null, weak: false, handle: true, ...(op ? { part: 'answerer' as const } : {}) };
   }
   // `Q.` or `A.` alone on its line, the speech below (arbitration and some court layouts).
   if (/^[QA][.:]$/.test(content)) {
@@ -237,6 +259,23 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
       }
     }
   }
+  const dl = prefixTs === undefined ? DASH_LABEL_RE.exec(rest) : null;
+  if (dl) {
+    const label = dl[1].trimEnd();
+    const cut = label.search(/\s*[,(]/);
+    const name = cut < 0 ? label : label.slice(0, cut);
+    const role = cut < 0 ? '' : label.slice(cut);
+    if (
+      name.split(' ').length <= 5 &&
+      isNameLike(name, false) &&
+      !isHeadingLike(name) &&
+      anonymousKind(name) === null &&
+      (role === '' || /^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*[^,()]{1,60})?$/.test(role))
+    ) {
+      const s0 = at + from;
+      return { form: 'inline', start: s0, end: s0 + label.length, text: label.replace(/\s+/g, ' '), textStart: s0 + dl[0].length, colon: false, markdown: false, anon: null, weak: false };
+    }
+  }
   const inl = INLINE_RE.exec(rest);
   if (inl) {
     const { label, ts } = stripTimestamp(inl[1]);
@@ -245,6 +284,14 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     if (form === 'standalone' || textStart >= 0) {
       const c = candidate(form, label, at + from, textStart, { colon: true, timestamp: prefixTs ?? ts });
       if (c) return c;
+      // Parliamentary questions, numbered or not, name whom they are put to or for whom the answer
+      // is given: `1. Hon JANE DOE (Labour—Mt Albert) to the Minister of Finance:`, `Hon JOHN ROE
+      // (Prime Minister) on behalf of the Minister of Housing:`. The speaker is the name before.
+      const ad = textStart >= 0 && ts === undefined ? ADDRESSED_RE.exec(label) : null;
+      if (ad && isNameLike(ad[3], false)) {
+        const c2 = candidate('inline', ad[2], at + from + (ad[1]?.length ?? 0), textStart, { colon: true, timestamp: prefixTs });
+        if (c2) return c2;
+      }
     }
   }
   if (prefixTs !== undefined) {
@@ -280,8 +327,15 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
   // One that ends a sentence (`SCHOOL ROUTES FIRST.`) is speech, whatever its case.
   if (/[?!,;]$|[^.]{4}\.$/u.test(rest) && !/\b(?:Jr|Sr|Inc|Ltd|Co|Corp|Dr|Mr|Mrs|Ms|St)\.$/.test(rest)) return null;
   const { label, ts } = stripTimestamp(rest);
-  return candidate('standalone', label, at + from, -1, { timestamp: ts });
+  const c = candidate('standalone', label, at + from, -1, { timestamp: ts });
+  if (c || ts !== undefined) return c;
+  // `Minister Grace Lim [in Mandarin, translated]`: an editorial note in brackets after the label.
+  const note = /^(.*?\S)\s*\[[^\[\]]{2,40}\]$/.exec(rest);
+  return note ? candidate('standalone', note[1], at + from, -1, {}) : null;
 }
+
+const TITLE_WORDS = String.raw`\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’-]*|of|and|the|for|in|on|to|a|an|&))*`;
+const SUBJECT_HEADING = new RegExp(String.raw`^${TITLE_WORDS}—${TITLE_WORDS}$`, 'u');
 
 /** Analyses one line. `prefix` is the width of a court-reporter line number to skip, if any. */
 export function analyzeLine(line: string, prefix = 0): LineInfo {
@@ -297,6 +351,8 @@ export function analyzeLine(line: string, prefix = 0): LineInfo {
     /^(?:page\s+)?\d{1,4}$/i.test(content) ||
     // Court-filing stamps and page footers: `Case 1:23-cv-04410 Document 58-4 Filed 06/14/24 Page 1 of 4`.
     /^Case\s+(?:No\.?\s*)?\d+:\d+-[a-z]{2}-\d+/i.test(content) ||
+    // Appellate docket stamps: `Case: 24-1187, 04/02/2025, DktEntry: 61.1, Page 1 of 3`.
+    /^Case:?\s+\d[\d-]*,.*\bPage\s+\d+\s+of\s+\d+$/i.test(content) ||
     /^(?:-\s*)?Page\s+\d+\s+of\s+\d+(?:\s*-)?$/i.test(content);
   // Rules (`---`, `* * *`) and comments (`<!-- transcript-lint-disable ... -->`) are not speech.
   const rule = /^(?:[-*_=~#]\s*){3,}$/.test(content) || /^<!--.*-->$/.test(content);
@@ -311,7 +367,9 @@ export function analyzeLine(line: string, prefix = 0): LineInfo {
     mdHeading ||
     (cand === null && !noteOnly && /:$/.test(content) && words <= 8 && !/[.?!]/.test(content.slice(0, -1))) ||
     // `Asked by`, `Presented by` on a line of its own, the name on the next: an introducing line.
-    (cand === null && !noteOnly && /^\p{Lu}\p{Ll}+ed by$/u.test(content));
+    (cand === null && !noteOnly && /^\p{Lu}\p{Ll}+ed by$/u.test(content)) ||
+    // Hansard subject headings: `Economy—Statements`, `Health—Emergency Department Wait Times`.
+    (cand === null && !noteOnly && words <= 10 && SUBJECT_HEADING.test(content));
   return {
     start,
     end,

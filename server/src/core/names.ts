@@ -79,7 +79,7 @@ const QUESTIONER_LABELS = /^(q|ques|quest|question|questions|questioner|question
 const ANSWERER_LABELS = /^(a|ans|answer|the witness|witness|respondent|interviewee|the deponent|deponent|r|ie)$/;
 
 /** Roles whose holder runs the proceedings; their turns are `other`. */
-const MODERATOR_ROLES = /\b(moderator|chair|chairman|chairwoman|chairperson|convener|convenor|presiding|the speaker|mr speaker|madam speaker|deputy speaker|the clerk|host of the event|operator|master of ceremonies|mc|ceann comhairle|cathaoirleach|leas-cheann comhairle)\b/i;
+const MODERATOR_ROLES = /\b(moderator|judge|chair|chairman|chairwoman|chairperson|convener|convenor|presiding|the speaker|mr speaker|madam speaker|deputy speaker|the clerk|host of the event|operator|master of ceremonies|mc|ceann comhairle|cathaoirleach|leas-cheann comhairle)\b/i;
 /** Roles that ask the questions. */
 const QUESTIONER_ROLES = /\b(interviewer|reporter|journalist|correspondent|questioner|examiner|investigator|experimenter|clinician|counsel for|examining|anchor|analyst|presenter)\b/i;
 /** Roles that answer them. */
@@ -137,9 +137,9 @@ function isNameLikeUncached(raw: string, allowLowerTitle: boolean): boolean {
   if (/\p{Ll}{3,}\.$/u.test(s)) return false; // ends a sentence
   if (!/^[\p{Lu}\p{Lt}\d(]/u.test(s)) return false;
   // Affiliations in parentheses (`Jane Smith (Glasgow) (Lab)`), and `pro tempore`.
-  let body = s.replace(/(?:\s*\([^()]{1,50}\)){1,3}\s*$/u, '').replace(/ pro tempore$/i, '');
+  let body = s.replace(/(?:\s*\([^()]{1,60}\)){1,3}\s*$/u, '').replace(/ pro tempore$/i, '');
   body = body.replace(/^\([^()]{1,50}\)\s*/u, '');
-  if (body.length === 0 || body.length > 70) return false;
+  if (body.length === 0 || body.length > (body.includes(',') ? 90 : 70)) return false;
   // `SPEAKER_01` (diarisation pipelines): an underscore inside a speaker code is allowed.
   if (/[()?!;<>=@#/\\|{}[\]"“”*_~^$%]/.test(body.replace(/(?<=\p{Lu})_(?=\d{1,3}\b)/gu, ''))) return false;
   // `Karen Liu -- Vice President, Investor Relations`, `Priya Raman - Morgan Stanley`.
@@ -186,7 +186,8 @@ function isNameLikeUncached(raw: string, allowLowerTitle: boolean): boolean {
     if (lower > 0 && (!allowLowerTitle || lower > caps)) return false;
     if (lower > 0) looseParts++;
     else {
-      if (particles > 0 && particles * 2 >= toks.length) return false;
+      // `Minister for Sustainability and the Environment`: an office may hold many particles.
+      if (particles > 0 && particles * 2 >= toks.length && !(isRoleToken(toks[0]) && particles * 2 <= toks.length && parts.length > 1)) return false;
       if (toks.length >= 2 || parts.length === 1) strictParts++;
     }
   }
@@ -250,7 +251,19 @@ function isHeadingLikeUncached(raw: string): boolean {
 }
 
 /** The anonymous kind of a label, if it is one (`Question`, `QUESTION`, `Q.`, `A.`, `The Witness`). */
+/** `Question (Ng Jun Hao, The Straits Times)`: a question label that names the asker and outlet. */
+const NAMED_QUESTION = /^(?:question|questioner|q)\s*\(([^(),]+),[^()]+\)$/i;
+
+function namedQuestioner(text: string): string | null {
+  const m = NAMED_QUESTION.exec(text);
+  if (!m) return null;
+  const who = m[1].trim();
+  const toks = who.split(' ');
+  return toks.length >= 2 && toks.length <= 4 && isNameLike(who, false) && !toks.some(isRoleToken) ? who : null;
+}
+
 function anonymousKindUncached(raw: string): Anonymous {
+  if (namedQuestioner(collapseSpaces(raw).trim()) !== null) return null;
   const k = collapseSpaces(raw)
     .replace(/\s*\([^)]*\)\s*$/, '')
     .replace(/[.:]/g, '')
@@ -261,6 +274,13 @@ function anonymousKindUncached(raw: string): Anonymous {
   if (/^[a-z]{7,9}$/.test(k) && isSlip(k, 'question')) return 'questioner';
   if (ANSWERER_LABELS.test(k)) return 'answerer';
   return null;
+}
+
+/** A person's title typed with a slip (`Ministr Lim`, `JUGDE BRANNIGAN`), before a name. */
+function titleSlip(k: string): boolean {
+  if (k.length < 5 || ROLE_WORDS.has(k)) return false;
+  for (const w of PERSON_TITLES) if (isSlip(k, w)) return true;
+  return false;
 }
 
 function isRoleToken(t: string): boolean {
@@ -283,6 +303,12 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
   let name = '';
   let role = '';
   let honorific = '';
+  const asker = anonymous === null ? namedQuestioner(text) : null;
+  if (asker !== null) {
+    // The asker is the name; the question keyword and the outlet are the role.
+    const inner = analyzeLabelUncached(affiliation);
+    return { text, nameTokens: inner.nameTokens, name: inner.name, role: inner.role ? `${body} (${inner.role})` : body, honorific: inner.honorific, anonymous, part: 'questioner' };
+  }
   if (anonymous === null) {
     const parts = body.split(/\s*,\s*|\s+(?:--|[-–—])\s+/).filter((p) => p.length > 0);
     if (parts.length >= 2) {
@@ -313,7 +339,7 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       const k = tokenKey(t);
-      if (isRoleToken(t)) {
+      if (isRoleToken(t) || (i === 0 && toks.length >= 2 && titleSlip(k))) {
         sawRole = true;
         cut = i + 1;
       } else if ((k === 'the' || k === 'an') && i === 0) {

@@ -27,7 +27,9 @@ export function labelKey(c: LabelCandidate): string {
  */
 function labelWords(text: string): number {
   const bare = text.replace(/\s*\([^()]*\)/g, '').trim();
-  return (bare !== text && bare.length > 0 ? bare : text).split(' ').length;
+  // `Minister for Sustainability and the Environment, Ms Grace Lim`: an office and a name, each
+  // counted on its own.
+  return Math.max(...(bare !== text && bare.length > 0 ? bare : text).split(/\s*,\s*/).map((p) => p.split(' ').length));
 }
 
 /** A line of speech, as opposed to a title, a label or furniture. */
@@ -332,6 +334,7 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
       const speech = pl.followedBySpeech(i);
       const repeated = k.standaloneSpeech >= 2 || (k.standalone >= 2 && k.standaloneSpeech >= 1);
       if (!pl.boundary(i)) ok = false;
+      else if (c.handle) ok = true;
       else if (c.anon === null && isHeadingLike(c.text)) ok = false;
       // In a document of inline labels, a bare line repeated is a page marking (`RESTRICTED`).
       else if (repeated) ok = (speech || decorated || pl.nextIsLabelSpeech(i)) && !(g.inlineDoc && !decorated && c.anon === null);

@@ -55,7 +55,10 @@ export function assignKinds({ turns, speakers, facts, title }: KindInput): QAPai
   // Likewise where some questions are already marked (`Audience`, `Question`), the other people
   // who mostly ask (`Speaker 3` at a press conference) are reporters too.
   const marked = speakers.some((s) => s.part === 'questioner');
-  if (chaired || marked) {
+  // Where a named speaker is declared the one asked (a forum thread's original poster), the
+  // others who mostly ask are the questioners.
+  const answered = speakers.some((s) => s.part === 'answerer' && !s.anonymous);
+  if (chaired || marked || answered) {
     const wordsOf = (s: Speaker) => s.turns.reduce((sum, t) => sum + turns[t].words, 0);
     const total = speakers.reduce((sum, s) => sum + wordsOf(s), 0) || 1;
     // A chair who holds the floor and never asks is the one being asked (a central bank's chair at
@@ -77,7 +80,10 @@ export function assignKinds({ turns, speakers, facts, title }: KindInput): QAPai
     });
   }
   const partOf = (t: Turn) => (t.speaker >= 0 ? speakers[t.speaker].part : 'speaker');
-  const hasQuestioner = turns.some((t) => partOf(t) === 'questioner');
+  // A bench of several presiding members who ask (an appellate panel of judges) is the questioner
+  // side even where no one else is.
+  const askingChairs = new Set(turns.filter((t, i) => partOf(t) === 'moderator' && facts(i).asks).map((t) => t.speaker));
+  const hasQuestioner = turns.some((t) => partOf(t) === 'questioner') || askingChairs.size >= 2;
   // Where an anonymous answerer (`A.`) answers, named others (counsel's remarks) make statements.
   const anonAnswerer = speakers.some((s) => s.anonymous && s.part === 'answerer');
   if (!hasQuestioner) {

@@ -101,6 +101,15 @@ function nearMiss2(tokens: string[], target: Set<string>): boolean {
   return fuzzy > 0;
 }
 
+/** `okonkwo-reyes` as its parts: `OKONKWO REYES` and `OKONKWO-REYES` name one person. */
+function hyphenParts(tokens: Iterable<string>): string[] {
+  return [...tokens].flatMap((t) => (t.includes('-') ? t.split('-').filter(Boolean) : [t]));
+}
+
+function hyphenExpand(tokens: Set<string>): Set<string> {
+  return new Set([...tokens, ...hyphenParts(tokens)]);
+}
+
 function subset(a: Iterable<string>, b: Set<string>): boolean {
   for (const x of a) if (!b.has(x)) return false;
   return true;
@@ -175,7 +184,7 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
       const cands = groups
         .map((gr, i) => ({ gr, i }))
         .filter(({ gr }) => {
-          if (gr.anon !== null || gr.tokens.size === 0 || !subset(d.a.nameTokens, gr.tokens)) return false;
+          if (gr.anon !== null || gr.tokens.size === 0 || !(subset(d.a.nameTokens, gr.tokens) || subset(hyphenParts(d.a.nameTokens), hyphenExpand(gr.tokens)))) return false;
           const g2 = genderOf(d.a.honorific);
           return !(g2 && gr.gender && g2 !== gr.gender);
         });
@@ -238,6 +247,12 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
       groupOf.set(key, to);
       groups[to].analyses.push(...groups[g].analyses);
     }
+  }
+  // A part declared on a later use of a label (a thread's `OP` marker) holds for the speaker.
+  for (const u of uses) {
+    if (!u.part) continue;
+    const gr = groups[groupOf.get(`${u.anon ?? ''}|${u.text.toLowerCase()}`)!];
+    gr.part ??= u.part;
   }
   // Keep groups that have labels, in order of first use.
   const firstUse = new Map<number, number>();
