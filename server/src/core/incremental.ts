@@ -87,12 +87,9 @@ export interface UpdateInfo {
   incremental: boolean;
   /** Why the full parse was taken, when it was. */
   reason?: string;
-  /** Lines re-analysed and turns rebuilt. */
-  lines: number;
-  turns: number;
 }
 
-export let lastUpdate: UpdateInfo = { incremental: false, reason: 'none yet', lines: 0, turns: 0 };
+export let lastUpdate: UpdateInfo = { incremental: false, reason: 'none yet' };
 
 /**
  * The parse of `text`, reusing `prev` (the parse of the text before `change`; found by comparing
@@ -107,7 +104,7 @@ export function updateParse(prev: ParseState, text: string, change?: TextChange)
     result = `error: ${(e as Error)?.message ?? e}`;
   }
   if (typeof result === 'string') {
-    lastUpdate = { incremental: false, reason: result, lines: 0, turns: 0 };
+    lastUpdate = { incremental: false, reason: result };
     return parseState(text, prev.options);
   }
   return result;
@@ -121,18 +118,6 @@ function lineAt(starts: ArrayLike<number>, offset: number): number {
     const mid = (lo + hi + 1) >> 1;
     if (starts[mid] <= offset) lo = mid;
     else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** First index in ascending `xs` whose value is at least `v`. */
-function lowerBound(xs: readonly number[], v: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < v) lo = mid + 1;
-    else hi = mid;
   }
   return lo;
 }
@@ -275,11 +260,11 @@ function incremental(prev: ParseState, text: string, ch: TextChange): ParseState
 
   // 3. Re-decide the window; go on past it while the last line's acceptance differs.
   const acc = p.seg.accepted;
-  const ia = lowerBound(acc, lo);
+  const ia = lowerBoundBy(acc.length, (k) => acc[k], lo);
   const prevAccepted = ia > 0 && acc[ia - 1] === lo - 1;
   let hO = hiOld;
   let hN = hiNew;
-  let ib = lowerBound(acc, hO);
+  let ib = lowerBoundBy(acc.length, (k) => acc[k], hO);
   let dec = decideRange(pl, stats, globals, lo, hN, prevAccepted);
   for (;;) {
     const oldLast = ib > 0 && acc[ib - 1] === hO - 1;
@@ -287,7 +272,7 @@ function incremental(prev: ParseState, text: string, ch: TextChange): ParseState
     if (oldLast === newLast || hN >= n2) break;
     hO++;
     hN++;
-    ib = lowerBound(acc, hO);
+    ib = lowerBoundBy(acc.length, (k) => acc[k], hO);
     dec = decideRange(pl, stats, globals, lo, hN, prevAccepted);
   }
   const accepted2: number[] = acc.slice(0, ia);
@@ -380,7 +365,7 @@ function incremental(prev: ParseState, text: string, ch: TextChange): ParseState
   p.numbered = numbered;
   p.seg.accepted = accepted2;
   p.seg.globals = globals;
-  lastUpdate = { incremental: true, lines: ns.length, turns: middle.length };
+  lastUpdate = { incremental: true };
   return { text, options: prev.options, model, turnData: data2, speakerMemo: prev.speakerMemo, prose: p };
 }
 

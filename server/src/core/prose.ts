@@ -8,12 +8,6 @@ import type { LabelCandidate, LineInfo } from './lineinfo.ts';
 import { analyzeLabel, isHeadingLike, isNameLike } from './names.ts';
 import { isSlip } from './slips.ts';
 
-export interface ProseSegmentation {
-  /** Lines that start a turn, ascending, with the accepted label for each. */
-  starts: number[];
-  labels: (LabelCandidate | null)[];
-}
-
 /** Normalised identity key of a label as written (case and spacing folded). */
 export function labelKey(c: LabelCandidate): string {
   if (c.form === 'dash') return 'dash';
@@ -417,20 +411,4 @@ export function segmentProseState(infos: LineInfo[], first: number, lineText: (i
   const globals = proseGlobals(stats, declared);
   const accepted = decideRange(lines, stats, globals, first, infos.length, false);
   return { lines, stats, globals, declared, accepted };
-}
-
-/**
- * Segments lines `[first, infos.length)` into turns. Lines before the first accepted label are
- * left to the caller (preamble).
- */
-export function segmentProse(
-  infos: LineInfo[],
-  first: number,
-  lineText: (i: number) => string,
-  /** Name tokens the document declares before the speech (a roster), known like repeated labels. */
-  declared: Iterable<string> = [],
-): ProseSegmentation {
-  const state = segmentProseState(infos, first, lineText, [...declared]);
-  const starts = finishStarts(state.lines, state.accepted);
-  return { starts, labels: starts.map((i) => infos[i].cand) };
 }
