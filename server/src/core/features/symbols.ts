@@ -132,11 +132,23 @@ function turnRange(ctx: Ctx, t: Turn): Span {
   return linesSpan(ctx.model, t.startLine, Math.max(t.startLine, ctx.ends[t.index]));
 }
 
+/**
+ * A turn's first words, kept per turn object: they depend on its own lines only, and an
+ * incremental parse keeps the objects of unchanged turns, so an outline after an edit reuses them.
+ */
+const details = new WeakMap<Turn, string>();
+
+function turnDetail(ctx: Ctx, t: Turn): string {
+  let d = details.get(t);
+  if (d === undefined) details.set(t, (d = firstWords(turnSpeech(ctx.text, ctx.model, t, ctx.skip, 6, 2000))));
+  return d;
+}
+
 /** A symbol over one turn's lines, named by its speaker, its first words as detail. */
 function oneTurn(ctx: Ctx, t: Turn, kind: OutlineKind): OutlineSymbol {
   return {
     name: speakerName(ctx.model, t),
-    detail: firstWords(turnSpeech(ctx.text, ctx.model, t, ctx.skip, 6, 2000)),
+    detail: turnDetail(ctx, t),
     kind,
     range: turnRange(ctx, t),
     selectionRange: turnSelection(ctx, t),
