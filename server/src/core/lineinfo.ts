@@ -46,7 +46,7 @@ export interface LabelCandidate {
 }
 
 /** Words that make a bracketed line a note rather than a name. */
-const NOTE_WORDS = /\b(inaudible|unintelligible|crosstalk|laugh|laughs|laughter|applause|music|pause|silence|break|sic|ph|sp|foreign|speaking|interpreter|translation|indiscernible|overlapping|coughs|end|begin|ad|sponsor|intro|outro|theme|cut|audio|video)\b/i;
+const NOTE_WORDS = /\b(inaudible|unintelligible|crosstalk|laugh|laughs|laughter|applause|music|pause|silence|break|sic|ph|sp|foreign|speaking|interpreter|translation|translated|interpretation|interpreted|indiscernible|overlapping|coughs|end|begin|ad|sponsor|intro|outro|theme|cut|audio|video)\b/i;
 
 export interface LineInfo {
   /** Column where content starts (after a court-reporter line number, if any, and indentation). */
@@ -73,7 +73,8 @@ export interface LineInfo {
 
 function stripTimestamp(label: string): { label: string; ts?: string } {
   if (!label.includes(':')) return { label };
-  const m = new RegExp(String.raw`^(.*?)\s*(?:[\[(]\s*(${TS})\s*[\])]|\s(${TS}))$`).exec(label);
+  // `Alice Chen - 00:13` (meeting-notes exports): a dash between the name and the time.
+  const m = new RegExp(String.raw`^(.*?)\s*(?:[\[(]\s*(${TS})\s*[\])]|(?:\s[-–—])?\s(${TS}))$`).exec(label);
   if (m && m[1].length > 0) return { label: m[1], ts: m[2] ?? m[3] };
   return { label };
 }
@@ -88,8 +89,19 @@ function candidate(
   const label = raw.trim();
   // No label is longer than this; checking a megabyte-long line as a name would cost dearly.
   if (label.length === 0 || label.length > 120) return null;
+  // `Y Llywydd / The Presiding Officer`: a bilingual record gives the label in both languages;
+  // the last is the translation the record is read in.
+  const bi = /^([^/]{2,60}?)\s+\/\s+([^/]{2,60})$/.exec(label);
+  if (bi && isNameLike(bi[1], false) && isNameLike(bi[2], false) && !isHeadingLike(bi[1]) && !isHeadingLike(bi[2])) {
+    return candidate(form, bi[2], start + raw.indexOf(label) + label.length - bi[2].length, textStart, extra);
+  }
   const anon = anonymousKind(label);
-  if (anon === null && !isNameLike(label, form === 'standalone')) return null;
+  // `m.ruiz@northwind.io - 00:25`: meeting tools name a participant they cannot match by email,
+  // a label only with the time beside it.
+  const email = extra.timestamp !== undefined && EMAIL_RE.test(label);
+  // `माननीय अध्यक्ष:` — a label in a script without capitals, one to three words, before a colon.
+  const uncased = form === 'inline' && extra.colon === true && /^[\p{Lo}\p{M}]{2,}(?: [\p{Lo}\p{M}]{2,}){0,2}$/u.test(label);
+  if (anon === null && !email && !uncased && !isNameLike(label, form === 'standalone')) return null;
   const s = start + raw.indexOf(label);
   return {
     form,
@@ -105,6 +117,7 @@ function candidate(
   };
 }
 
+const EMAIL_RE = /^[\p{L}\d][\p{L}\d._%+-]{0,40}@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+$/u;
 const QA_RE = /^(Q|A)(\.|:)?( +)(?=\S)/;
 const MD_RE = /^(\*\*|__)([^*_]{1,80}?)\s*(:?)\s*\1\s*(:?)[ ]*(.*)$/;
 const TS_PREFIX_RE = new RegExp(String.raw`^[\[(]?(${TS})[\])]?\s+(?=\S)`);

@@ -19,7 +19,7 @@ const HONORIFICS = new Set([
 const PARTICLES = new Set([
   'of', 'the', 'and', 'for', 'de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van',
   'von', 'la', 'le', 'les', 'y', 'e', 'al', 'el', 'bin', 'ibn', 'dos', 'das', 'do', 'ter', 'ten', 'zu', 'af', '&',
-  'st', 'via',
+  'st', 'via', 'ap', 'ab', 'ferch',
 ]);
 
 /** Words of titles and functions. A label made only of these names a role, not a person. */
@@ -38,7 +38,7 @@ const ROLE_WORDS = new Set([
   'solicitor', 'barrister', 'lawyer', 'advocate', 'prosecutor', 'defendant', 'plaintiff', 'claimant',
   'appellant', 'suspect', 'victim', 'arbitrator', 'mediator', 'referee', 'umpire', 'caller', 'unidentified', 'unknown', 'male', 'female', 'man', 'woman', 'voice', 'crowd', 'audience',
   'protester', 'protestor', 'student', 'resident', 'spectator', 'constable', 'master', 'pro', 'tempore',
-  'ceann', 'comhairle', 'cathaoirleach', 'taoiseach', 'tánaiste', 'dc', 'ds', 'di', 'dci', 'pc', 'sgt', 'insp', 'det', 'mp', 'msp', 'mep', 'mla', 'senior', 'assistant', 'associate', 'head',
+  'ceann', 'comhairle', 'cathaoirleach', 'llywydd', 'taoiseach', 'tánaiste', 'dc', 'ds', 'di', 'dci', 'pc', 'sgt', 'insp', 'det', 'mp', 'msp', 'mep', 'mla', 'senior', 'assistant', 'associate', 'head',
   'leader', 'whip', 'cabinet', 'envoy', 'special', 'under', 'acting', 'first', 'lady', 'emir', 'sheikh',
   'sultan', 'premier', 'taoiseach', 'tánaiste', 'magistrate', 'coroner', 'bailiff', 'registrar', 'auditor',
   'treasurer', 'comptroller', 'surgeon', 'nurse', 'doctor', 'agent', 'staff', 'court', 'foreign',
@@ -70,7 +70,7 @@ const NOT_SPEAKER_WORDS = new Set([
   'first', 'second', 'third', 'fourth', 'fifth', 'finally', 'lastly', 'firstly', 'secondly', 'thirdly',
   'restricted', 'confidential', 'classified', 'unclassified', 'draft', 'exhibit', 'tape', 'side',
   'guests', 'hosts', 'panelists', 'panellists', 'participants', 'speakers', 'attendees', 'present', 'cast',
-  'moderators', 'interviewers', 'apologies', 'absent', 'chairs',
+  'moderators', 'interviewers', 'apologies', 'absent', 'chairs', 'items',
   'editor', "editor's", 'correction', 'volume', 'disclaimer', 'attachment', 'attachments', 'photograph', 'caption',
 ]);
 
@@ -79,7 +79,7 @@ const QUESTIONER_LABELS = /^(q|ques|quest|question|questions|questioner|question
 const ANSWERER_LABELS = /^(a|ans|answer|the witness|witness|respondent|interviewee|the deponent|deponent|r|ie)$/;
 
 /** Roles whose holder runs the proceedings; their turns are `other`. */
-const MODERATOR_ROLES = /\b(moderator|judge|chair|chairman|chairwoman|chairperson|convener|convenor|presiding|the speaker|mr speaker|madam speaker|deputy speaker|the clerk|host of the event|operator|master of ceremonies|mc|ceann comhairle|cathaoirleach|leas-cheann comhairle)\b/i;
+const MODERATOR_ROLES = /\b(moderator|judge|chair|chairman|chairwoman|chairperson|convener|convenor|presiding|the speaker|mr speaker|madam speaker|deputy speaker|the clerk|host of the event|operator|master of ceremonies|mc|ceann comhairle|cathaoirleach|leas-cheann comhairle|llywydd|hon\.? speaker)\b/i;
 /** Roles that ask the questions. */
 const QUESTIONER_ROLES = /\b(interviewer|reporter|journalist|correspondent|questioner|examiner|investigator|experimenter|clinician|counsel for|examining|anchor|analyst|presenter)\b/i;
 /** Roles that answer them. */
@@ -244,7 +244,8 @@ function isHeadingLikeUncached(raw: string): boolean {
   for (const t of toks) {
     // A heading word makes a heading, unless a person's title stands beside it (`Press Secretary`,
     // `Committee Chair`); `PRESS CONFERENCE` has none.
-    if (NOT_SPEAKER_WORDS.has(t)) return !toks.some((x) => PERSON_TITLES.has(x));
+    // A title typed with a slip counts (`The First Minster`).
+    if (NOT_SPEAKER_WORDS.has(t)) return !toks.some((x) => PERSON_TITLES.has(x) || titleSlip(x));
     if (!PARTICLES.has(t)) roleOrName++;
   }
   return roleOrName === 0;
@@ -292,6 +293,16 @@ function isRoleToken(t: string): boolean {
 /** Splits a label into honorific, name and role. */
 function analyzeLabelUncached(raw: string): LabelAnalysis {
   const text = collapseSpaces(raw);
+  // `m.ruiz@northwind.io`: a participant named by email; the local part's words (initials left
+  // out) are the name (`ruiz`, `alice chen`).
+  const mail = /^([\p{L}\d._%+-]+)@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+$/u.exec(text);
+  if (mail) {
+    const words = mail[1].split(/[._%+-]+/).filter((w) => w.length >= 2 && !/\d/.test(w));
+    if (words.length > 0) {
+      const name = words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+      return { text, nameTokens: words.map(tokenKey), name, role: '', honorific: '', anonymous: null, part: 'speaker' };
+    }
+  }
   const anonymous = anonymousKind(text);
   let body = text;
   let affiliation = '';

@@ -134,7 +134,34 @@ export class ProseLines {
   followedBySpeech(i: number): boolean {
     if (this.affiliationAfter(i)) return true;
     const j = this.nextContent(i);
-    return j < this.infos.length && speechLike(this.infos[j]);
+    return j < this.infos.length && (speechLike(this.infos[j]) || (j === i + 1 && this.wrappedSpeech(j)));
+  }
+  /**
+   * `Dr. Matthias Kern, Federal Minister for Digital and` / `Transport:`: a label alone on its line
+   * that breaks off after a joining word, finished by a line of its own that ends in the colon,
+   * speech below.
+   */
+  wrappedLabel(i: number): boolean {
+    const infos = this.infos;
+    const c = infos[i].cand;
+    const d = infos[i + 1]?.cand;
+    if (!c || c.form !== 'standalone' || c.colon || !d || d.form === 'qa' || d.form === 'dash' || !d.colon || d.anon !== null) return false;
+    if (!/\s(?:and|of|for|the|to|on|de|du|des|der|und|für)$/i.test(c.text) || d.text.split(' ').length > 6) return false;
+    // `THE MINISTER OF ... AND` / `INFORMATION TECHNOLOGY (SHRI X): Hon. Speaker, ...`: the speech
+    // may follow the label's end on the same line.
+    return d.form === 'inline' || this.followedBySpeech(i + 1);
+  }
+  /**
+   * A paragraph of speech wrapped at a narrow width (`Thank you, Llywydd. The Bus Services (Wales)
+   * Bill will` / `put in place franchising ...`): a plain line of several words and a plain line
+   * right after it.
+   */
+  wrappedSpeech(j: number): boolean {
+    const infos = this.infos;
+    const plain = (li: LineInfo | undefined) => li !== undefined && !li.blank && !li.noteOnly && !li.heading && !li.cand && !li.keyValue;
+    const a = infos[j];
+    const b = infos[j + 1];
+    return plain(a) && a.words >= 7 && plain(b) && (b.terminal || b.words >= 8);
   }
   /** For a repeated label with no speech after it: the next content line is itself a label. */
   nextIsLabelSpeech(i: number): boolean {
@@ -290,6 +317,8 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
     if (!c) continue;
     // The affiliation line under a label just accepted belongs to that label.
     if (lastAccepted === i - 1 && c.form === 'standalone' && infos[i - 1].cand?.form === 'standalone' && pl.affiliationAfter(i - 1)) continue;
+    // The rest of a label wrapped over two lines belongs to the label above.
+    if (lastAccepted === i - 1 && pl.wrappedLabel(i - 1)) continue;
     const k = st.keys.get(labelKey(c)) ?? { standalone: 0, standaloneSpeech: 0, inline: 0 };
     let ok = false;
     if (c.period && !g.periodStyle) {
@@ -301,7 +330,13 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
     } else if (c.form === 'qa') {
       ok = c.weak ? g.qaQOk && pl.boundary(i) : g.qaStrongOk || c.anon === 'questioner';
     } else if (c.form === 'inline') {
-      if (k.inline >= 2) ok = c.anon !== null || !isHeadingLike(c.text);
+      // `Senator Okafor. That is what...` after `As I said to`: a name ending a sentence the line
+      // above began, not a label written with a full stop.
+      if (!c.colon && c.timestamp === undefined && !c.markdown && !c.semicolon && c.anon === null && !pl.boundary(i) && /[\p{Ll},]$/u.test(pl.lineText(pl.prevContent(i)).trimEnd())) ok = false;
+      // `Question: Why not everywhere? Because ...` inside a paragraph, in a document whose labels
+      // stand alone: a speaker asking himself, not a label.
+      else if (c.anon !== null && !g.inlineDoc && !g.inlineRepeats && k.inline < 2 && i > pl.first && !infos[i - 1].blank && !infos[i - 1].cand && !infos[i - 1].noteOnly && !infos[i - 1].heading) ok = false;
+      else if (k.inline >= 2) ok = c.anon !== null || !isHeadingLike(c.text);
       else if (pl.boundary(i) && (!g.blankSeparated || i === pl.first || infos[i - 1].blank) && (c.anon !== null || !isHeadingLike(c.text))) {
         const a = analyzeLabel(c.text);
         const strong =
@@ -321,6 +356,8 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
           (strong && !(single && !c.markdown && !c.timestamp && a.honorific === '' && g.inlineRepeats)) ||
           (g.inlineRepeats && !single && (known || !(g.upperStyle && /\p{Ll}/u.test(a.name || c.text))) && c.markdown === g.markdownStyle);
       }
+    } else if (pl.wrappedLabel(i)) {
+      ok = pl.boundary(i) && (c.anon !== null || !isHeadingLike(c.text));
     } else {
       // Standalone: a label alone on its line must be followed by speech (or be a label the
       // document repeats), stand at a paragraph start, and not read as a heading.
@@ -329,6 +366,8 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
       const repeated = k.standaloneSpeech >= 2 || (k.standalone >= 2 && k.standaloneSpeech >= 1);
       if (!pl.boundary(i)) ok = false;
       else if (c.handle) ok = true;
+      // `Questions by the trial counsel:` over `Q.` lines: the heading of an examination.
+      else if (c.anon === 'questioner' && /^questions\s+(?:by|from)\s/i.test(c.text) && pl.nextIsLabelSpeech(i)) ok = false;
       else if (c.anon === null && isHeadingLike(c.text)) ok = false;
       // In a document of inline labels, a bare line repeated is a page marking (`RESTRICTED`).
       else if (repeated) ok = (speech || decorated || pl.nextIsLabelSpeech(i)) && !(g.inlineDoc && !decorated && c.anon === null);
