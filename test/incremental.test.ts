@@ -29,6 +29,8 @@ const SNIPPETS = [
   'a', ' ', '.', '?', ':', '\n', '\r\n', '\n\n', '[inaudible]', 'Q. ', 'A. ', '\nMR. SMITH: Thank you.', '\nQuestion\n\n',
   '\nMark Rutte, NATO Secretary General\n\n', '\nMS. PSAKI: ', '\nDana Whitfield (00:01:02):\n', '\n**Host:** ', '(Laughter.)',
   '\nJoan Mercer\n\nWhat do you think?\n', '—', 'RK; ', '\n>> ', 'Speaker 1\n', ' e', 'MODERATOR: Next question?',
+  // What the LSP flood test types (test/lsp-robust.test.ts), and labels the later rules read.
+  'NATO Secretary General Anna Lindqvist\n\n', 'Why now?', '\u00a0', 'é', '😀', '\nAnna Berg\n', ' of\n', 'Questions by Mr Smith\n', 'Rhun ap Gwilym - 01:02\n',
 ];
 
 /** One random edit of `text`: the new text and the change. */
