@@ -37,6 +37,8 @@ import {
   type ProseLines,
 } from './prose.ts';
 import { looksLikeCaptions, looksLikeChat } from './formats.ts';
+import { splitRange } from './lines.ts';
+import { positionAt } from './features/positions.ts';
 import {
   analyzeProseLine,
   buildTurn,
@@ -110,18 +112,6 @@ export function updateParse(prev: ParseState, text: string, change?: TextChange)
   return result;
 }
 
-/** Index of the line holding `offset` (the last line start at or before it). */
-function lineAt(starts: ArrayLike<number>, offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** `arr` with `[from, to)` replaced by `items` and `add` added to every value after them. */
 function spliceInt(arr: Int32Array, from: number, to: number, items: readonly number[], add: number): Int32Array {
   const out = new Int32Array(arr.length - (to - from) + items.length);
@@ -154,8 +144,8 @@ function incremental(prev: ParseState, text: string, ch: TextChange): ParseState
   const firstTurn = m.turns.length ? m.turns[0].startLine : n;
 
   // 1. The changed lines, one more either side: [a, b] of the old text.
-  let a = lineAt(m.lineStarts, ch.start);
-  let b = lineAt(m.lineStarts, ch.oldEnd);
+  let a = positionAt(m, ch.start).line;
+  let b = positionAt(m, ch.oldEnd).line;
   if (a > 0) a--;
   if (b < n - 1) b++;
   if (a === 0) return 'first line';
@@ -180,16 +170,7 @@ function incremental(prev: ParseState, text: string, ch: TextChange): ParseState
   const newRegionEnd = oldRegionEnd + delta;
   const ns: number[] = [];
   const nl: number[] = [];
-  let st = regionStart;
-  for (let i = regionStart; i < newRegionEnd; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      ns.push(st);
-      nl.push(i - st);
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      st = i + 1;
-    }
-  }
+  const st = splitRange(text, regionStart, newRegionEnd, ns, nl);
   if (b + 1 < n) {
     if (st !== newRegionEnd) return 'line breaks do not line up';
   } else if (st < text.length) {

@@ -16,9 +16,22 @@ export function splitLines(text: string): SplitLines {
   const starts: number[] = [];
   const lengths: number[] = [];
   const bom = text.charCodeAt(0) === 0xfeff;
-  let start = 0;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
+  const start = splitRange(text, 0, n, starts, lengths);
+  if (start < n || starts.length === 0) {
+    starts.push(start);
+    lengths.push(n - start);
+  }
+  return { starts, lengths, bom };
+}
+
+/**
+ * Appends the lines that end in `[from, to)` of `text` (start and length of each; a CR LF pair is
+ * one break) and returns where the line after them starts.
+ */
+export function splitRange(text: string, from: number, to: number, starts: number[], lengths: number[]): number {
+  let start = from;
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
       starts.push(start);
@@ -27,9 +40,5 @@ export function splitLines(text: string): SplitLines {
       start = i + 1;
     }
   }
-  if (start < n || starts.length === 0) {
-    starts.push(start);
-    lengths.push(n - start);
-  }
-  return { starts, lengths, bom };
+  return start;
 }
