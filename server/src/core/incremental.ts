@@ -36,7 +36,7 @@ import {
   sameGlobals,
   type ProseLines,
 } from './prose.ts';
-import { looksLikeCaptions, looksLikeChat } from './formats.ts';
+import { looksLikeCaptions, looksLikeChat, type RawLabel } from './formats.ts';
 import { splitRange } from './lines.ts';
 import { positionAt } from './features/positions.ts';
 import {
@@ -47,7 +47,6 @@ import {
   lineEnv,
   parseState,
   proseDialect,
-  proseLabel,
   proseTurnEnv,
   resolveTurns,
   type ParseState,
@@ -284,7 +283,8 @@ function incremental(prev: ParseState, text: string, ch: TextChange): ParseState
   for (let t = kA; t <= inn; t++) {
     const startLine = NS[t];
     const blockEnd = t + 1 < NS.length ? NS[t + 1] - 1 : n2 - 1;
-    const raw = t === 0 && u >= 0 ? null : proseLabel(infos2[startLine].cand!);
+    // A prose turn's raw label is its line's candidate itself (no copy).
+    const raw: RawLabel | null = t === 0 && u >= 0 ? null : infos2[startLine].cand!;
     const built = buildTurn(te, t, startLine, blockEnd, raw);
     middle.push(built.turn);
     middleData.push(built.data);

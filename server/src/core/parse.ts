@@ -32,11 +32,6 @@ const LINE_NUMBER: RegExp = /^\s{0,8}(?:\d{1,4}:)?(\d{1,2})(?=\s|$)/;
 
 export { LINE_NUMBER };
 
-export function proseLabel(c: NonNullable<LineInfo['cand']>): RawLabel {
-  // The candidate itself (it has every field of a raw label): no copy per turn.
-  return c;
-}
-
 const FORMS_FOR: Record<DialectId, ReadonlySet<string>> = {
   block: new Set(['standalone']),
   inline: new Set(['inline', 'qa', 'standalone']),
@@ -340,7 +335,8 @@ export function parseState(input: string, options: ParseOptions = {}): ParseStat
     const declared = declaredTokens(line, first, n);
     const ps = segmentProseState(infos, first, line, declared);
     const starts = finishStarts(ps.lines, ps.accepted);
-    seg = { speechStart: starts.length ? starts[0] : -1, starts, labels: starts.map((i) => proseLabel(infos[i].cand!)), noteLines: new Map() };
+    // A prose turn's raw label is its line's candidate itself (no copy).
+    seg = { speechStart: starts.length ? starts[0] : -1, starts, labels: starts.map((i): RawLabel => infos[i].cand!), noteLines: new Map() };
     // Speech before the first label that no label attributes (a page that opens mid-answer, a
     // briefing whose opening is unlabelled); with no labels at all, the whole speech.
     const end = seg.starts.length ? seg.starts[0] : n;
