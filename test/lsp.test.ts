@@ -268,11 +268,34 @@ describe('language server over LSP (pull diagnostics)', () => {
     assert.ok((await s.symbols(MUNICH_URI)).length > 0);
   });
 
+  test('more findings than VS Code shows (1,000 per file): 999 picked as VS Code would, most severe first, and one saying what was left out', async () => {
+    // 20 hints first (the same speaker twice in a row), then 1,400 warnings (labels ending in a space), then one more warning.
+    let text = '';
+    for (let i = 0; i < 20; i++) text += `Ben Ode\n\nFirst ${i}.\n\nBen Ode\n\nSecond ${i}.\n\n`;
+    for (let i = 0; i < 700; i++) text += `Anna Berg\u00a0\n\nHello, number ${i}.\n\nQuestion \n\nWhat about ${i}?\n\n`;
+    text += 'Ana Berg\n\nThe end.\n';
+    const uri = 'file:///many-findings.transcript';
+    await s.open(uri, text);
+    const ds = await s.diagnostics(uri);
+    assert.equal(ds.length, 1000);
+    const note = ds.at(-1)!;
+    assert.equal(note.severity, 3);
+    assert.deepEqual(note.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    assert.match(note.message, /^Not showing 4\d\d further findings: VS Code lists at most 1,000 problems per file \(1,4\d\d found, 1,400 of them TR005 \(label-trailing-whitespace\)\)\./);
+    const shown = ds.slice(0, -1);
+    // Warnings fill all 999 places, in document order: the first 999 trailing-space labels; no hint.
+    assert.deepEqual(new Set(shown.map((d) => d.code)), new Set(['TR005']));
+    const firstLabel = 20 * 8;
+    assert.deepEqual(shown.slice(0, 3).map((d) => d.range.start.line), [firstLabel, firstLabel + 4, firstLabel + 8]);
+    assert.equal(shown.at(-1)!.range.start.line, firstLabel + 998 * 4);
+  });
+
   test('shutdown and exit end the process with code 0', async () => {
     const code = await s.close();
     assert.equal(code, 0, s.stderr);
     s = undefined as unknown as Session;
   });
+
 });
 
 describe('language server over LSP (push diagnostics)', () => {

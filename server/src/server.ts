@@ -85,6 +85,7 @@ import {
   readDiagnosticData,
   SOURCE,
   toDiagnostic,
+  editorDiagnostics,
   toDocumentSymbol,
   toFoldingRange,
   toQuickFix,
@@ -359,7 +360,7 @@ async function diagnosticsFor(a: Analysis, settings: Settings): Promise<Diagnost
   const doc = documents.get(a.uri);
   if (!doc) return [];
   const current = cache.get(doc, settings.dialect);
-  return cache.findings(current, settings.severities).map((f) => toDiagnostic(f, current.version));
+  return editorDiagnostics(cache.findings(current, settings.severities), current.version);
 }
 
 connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {

@@ -74,6 +74,52 @@ export function toDiagnostic(f: Finding, version: number): Diagnostic {
   };
 }
 
+/**
+ * VS Code keeps at most this many diagnostics of one collection per file (extHostDiagnostics.ts,
+ * `_maxDiagnosticsPerFile`): past it, it drops the rest, errors kept first, and adds "Not showing N
+ * further errors and warnings." Sending more only costs time on every edit of a large document.
+ */
+export const EDITOR_MAX_DIAGNOSTICS = 1000;
+
+/**
+ * The findings an editor can show, as VS Code would pick them (by severity, then in document
+ * order), one place short of its limit so that the last place says what was left out and how to
+ * see it. Returns the findings unchanged when they fit.
+ */
+export function editorDiagnostics(findings: readonly Finding[], version: number, max = EDITOR_MAX_DIAGNOSTICS): Diagnostic[] {
+  if (findings.length <= max) return findings.map((f) => toDiagnostic(f, version));
+  const keep = max - 1;
+  // As many of each severity as fit, most severe first; then taken in document order.
+  const quota = new Map<Severity, number>();
+  let room = keep;
+  for (const severity of ['error', 'warning', 'information', 'hint'] as const) {
+    const n = Math.min(room, findings.reduce((k, f) => k + (f.severity === severity ? 1 : 0), 0));
+    quota.set(severity, n);
+    room -= n;
+  }
+  const out: Diagnostic[] = [];
+  for (const f of findings) {
+    const q = quota.get(f.severity) ?? 0;
+    if (q === 0) continue;
+    quota.set(f.severity, q - 1);
+    out.push(toDiagnostic(f, version));
+  }
+  const left = findings.length - keep;
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(`${f.code} (${f.rule})`, (counts.get(`${f.code} (${f.rule})`) ?? 0) + 1);
+  const most = [...counts].sort((a, b) => b[1] - a[1])[0];
+  out.push({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    message:
+      `Not showing ${left.toLocaleString('en-US')} further findings: VS Code lists at most ${max.toLocaleString('en-US')} problems per file ` +
+      `(${findings.length.toLocaleString('en-US')} found, ${most[1].toLocaleString('en-US')} of them ${most[0]}). ` +
+      'Fix or turn off the most frequent rule, or run `transcript-lint` on the file to see every finding.',
+  });
+  return out;
+}
+
 /** Reads `diagnostic.data` back, or null when it is not ours or not well formed. */
 export function readDiagnosticData(d: Diagnostic): DiagnosticData | null {
   const x = d.data as Partial<DiagnosticData> | undefined;
