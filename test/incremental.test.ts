@@ -2,7 +2,8 @@
  * Incremental parsing (issue 6): after any sequence of edits, `updateParse` gives exactly the
  * model a full `parse()` of the new text gives, lint of that model (which reuses per-turn values of
  * the turns kept) gives a fresh lint's findings, and most small edits in a long document take the
- * incremental path.
+ * incremental path. The update, lint, outline, folding and highlighting read the text as the
+ * server holds it (a `PieceText` of small pieces, edited in step) and must answer as for the string.
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -11,13 +12,15 @@ import { describe, it } from 'node:test';
 import { parse, parseState } from '../server/src/core/parse.ts';
 import { lint } from '../server/src/core/lint.ts';
 import { diffTexts, lastUpdate, mergeChanges, updateParse, type TextChange } from '../server/src/core/incremental.ts';
+import { PieceText } from '../server/src/core/source.ts';
+import { documentSymbols, foldingRanges, semanticTokens } from '../server/src/core/features/index.ts';
 import { generateTranscript, mulberry32 } from '../scripts/gen-transcript.ts';
 
 const ROOT = path.resolve(__dirname, '..');
 
 function files(): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
-  const dirs = ['../shared/corpus', 'test/fixtures/heldout', 'test/fixtures/heldout2', 'test/fixtures/heldout3', 'test/fixtures/heldout4', 'test/fixtures/heldout5'];
+  const dirs = ['../shared/corpus', 'test/fixtures/heldout', 'test/fixtures/heldout2', 'test/fixtures/heldout3', 'test/fixtures/heldout4', 'test/fixtures/heldout5', 'test/fixtures/heldout6', 'test/fixtures/heldout7', 'test/fixtures/heldout8'];
   for (const d of dirs) {
     const dir = path.resolve(ROOT, d);
     for (const f of readdirSync(dir).sort()) if (/\.(txt|md)$/.test(f) && !f.endsWith('.gold.tsv')) out.push({ name: `${d}/${f}`, text: readFileSync(path.join(dir, f), 'utf8') });
@@ -68,25 +71,34 @@ function check(name: string, text0: string, edits: number, seed: number): { incr
   const rnd = mulberry32(seed);
   let state = parseState(text0);
   let text = text0;
+  // The server's store of the same text, in small pieces: the update and every feature read it.
+  let pieces = PieceText.of(text0, 7 + Math.floor(rnd() * 60));
   let incremental = 0;
   for (let k = 0; k < edits; k++) {
     const e = randomEdit(text, rnd);
     // Sometimes two edits arrive in one didChange: merge them.
     let change = e.change;
     let next = e.text;
+    pieces = pieces.edit(change.start, change.oldEnd, next.slice(change.start, change.newEnd));
     if (rnd() < 0.2) {
       const e2 = randomEdit(next, rnd);
+      pieces = pieces.edit(e2.change.start, e2.change.oldEnd, e2.text.slice(e2.change.start, e2.change.newEnd));
       change = mergeChanges(change, e2.change);
       next = e2.text;
     }
-    state = updateParse(state, next, change);
+    state = updateParse(state, pieces, change);
     if (lastUpdate.incremental) incremental++;
     text = next;
     const full = parse(text);
     try {
       assert.deepStrictEqual(state.model, full);
       // Lint reuses per-turn values of the turns the update kept: the findings are a fresh lint's.
-      assert.deepStrictEqual(lint(text, state.model), lint(text, full));
+      assert.deepStrictEqual(lint(pieces, state.model), lint(text, full));
+      if (k % 4 === 0) {
+        assert.deepStrictEqual(documentSymbols(pieces, state.model), documentSymbols(text, full));
+        assert.deepStrictEqual(foldingRanges(pieces, state.model), foldingRanges(text, full));
+        assert.deepStrictEqual(semanticTokens(pieces, state.model), semanticTokens(text, full));
+      }
     } catch (err) {
       throw new Error(`${name}, seed ${seed}, edit ${k + 1} (${JSON.stringify(change)}, ${lastUpdate.incremental ? 'incremental' : `full: ${lastUpdate.reason}`}): ${(err as Error).message.slice(0, 2000)}`);
     }

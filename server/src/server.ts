@@ -15,7 +15,6 @@ import {
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
-  TextDocumentContentChangeEvent,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -32,7 +31,8 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { OpenDocument } from './lsp/openDocument.ts';
+import { flatText } from './core/source.ts';
 import { DIALECTS, fixAll, lint, parse, type DialectId, type Fix, type SeveritySetting } from './core/index.ts';
 import { readSeverities } from './core/config.ts';
 import { findConfigFile, loadConfigFile } from './configFile.ts';
@@ -106,22 +106,12 @@ const PUSH_DELAY_MS = 300;
 const connection = createConnection(ProposedFeatures.all);
 const cache = new ModelCache();
 /** Open documents; every edit is also recorded as offsets, so that the model updates incrementally. */
-const documents = new TextDocuments<TextDocument>({
-  create: TextDocument.create,
+const documents = new TextDocuments<OpenDocument>({
+  create: OpenDocument.create,
   update: (doc, changes, version) => {
-    for (const c of changes) {
-      if (TextDocumentContentChangeEvent.isIncremental(c)) {
-        let start = doc.offsetAt(c.range.start);
-        let end = doc.offsetAt(c.range.end);
-        if (start > end) [start, end] = [end, start];
-        TextDocument.update(doc, [c], version);
-        cache.change(doc.uri, { start, oldEnd: end, newEnd: start + c.text.length });
-      } else {
-        TextDocument.update(doc, [c], version);
-        cache.change(doc.uri, null);
-      }
-    }
-    return doc;
+    const { document, applied } = doc.update(changes, version);
+    for (const c of applied) cache.change(doc.uri, c);
+    return document;
   },
 });
 /** Transcripts on disk in the workspace folders, for workspace symbols. */
@@ -471,8 +461,9 @@ connection.onCodeAction((params, token) =>
     }
     if (wants(only, FIX_ALL_KIND)) {
       if (token.isCancellationRequested) throw cancelled();
-      const fixed = fixAll(a.text, { severities: settings.severities }, undefined, settings.dialect ? { dialect: settings.dialect } : {});
-      const edit = fixed.applied > 0 ? diffEdit(a.text, fixed.text) : null;
+      const text = flatText(a.text);
+      const fixed = fixAll(text, { severities: settings.severities }, undefined, settings.dialect ? { dialect: settings.dialect } : {});
+      const edit = fixed.applied > 0 ? diffEdit(text, fixed.text) : null;
       if (edit) {
         actions.push({
           title: `Fix all auto-fixable transcript problems (${fixed.applied})`,
@@ -500,7 +491,7 @@ const at = (p: { line: number; character: number }) => ({ line: p.line, col: p.c
 connection.onPrepareRename((params, token) =>
   handle('prepareRename', params.textDocument.uri, token, null, (a) => {
     try {
-      const r = prepareRename(a.text, a.model, at(params.position));
+      const r = prepareRename(flatText(a.text), a.model, at(params.position));
       return r ? { range: toRange(r.span), placeholder: r.placeholder } : null;
     } catch (e) {
       return renameFailed(e);
@@ -511,7 +502,7 @@ connection.onPrepareRename((params, token) =>
 connection.onRenameRequest((params, token) =>
   handle('rename', params.textDocument.uri, token, null as WorkspaceEdit | null, (a, settings) => {
     try {
-      const r = renameSpeaker(a.text, a.model, at(params.position), params.newName, settings.dialect ? { dialect: settings.dialect } : {});
+      const r = renameSpeaker(flatText(a.text), a.model, at(params.position), params.newName, settings.dialect ? { dialect: settings.dialect } : {});
       return { changes: { [a.uri]: r.edits.map((e) => toTextEdit(a.model, e)) } };
     } catch (e) {
       return renameFailed(e);
@@ -557,7 +548,7 @@ connection.onCodeLens((params, token) =>
 
 connection.onDocumentFormatting((params, token) =>
   handle('formatting', params.textDocument.uri, token, [] as LspTextEdit[], (a, settings) =>
-    formatTranscript(a.text, a.model, { parse: settings.dialect ? { dialect: settings.dialect } : {} }).edits.map((e) => toTextEdit(a.model, e)),
+    formatTranscript(flatText(a.text), a.model, { parse: settings.dialect ? { dialect: settings.dialect } : {} }).edits.map((e) => toTextEdit(a.model, e)),
   ),
 );
 
@@ -567,7 +558,7 @@ connection.onDocumentRangeFormatting((params, token) =>
     // A selection that ends at the start of a line does not include that line.
     const endLine = end.line > start.line && end.character === 0 ? end.line - 1 : end.line;
     const range = { startLine: start.line, endLine };
-    return formatTranscript(a.text, a.model, { range, parse: settings.dialect ? { dialect: settings.dialect } : {} }).edits.map((e) => toTextEdit(a.model, e));
+    return formatTranscript(flatText(a.text), a.model, { range, parse: settings.dialect ? { dialect: settings.dialect } : {} }).edits.map((e) => toTextEdit(a.model, e));
   }),
 );
 
@@ -631,7 +622,7 @@ connection.onRequest(FILTER_REQUEST, (params: FilterParams, token: CancellationT
   if (!filter) return null;
   const source = typeof params.source === 'string' && params.source ? params.source : null;
   return handle('filter', uriOf(params), token, null as FilterResult | null, (a): FilterResult => {
-    const r = filterTurns(a.text, a.model, filter, source ?? baseName(a.uri));
+    const r = filterTurns(flatText(a.text), a.model, filter, source ?? baseName(a.uri));
     return { uri: a.uri, version: a.version, title: r.title, turns: r.turns.length, text: r.text, sourceLines: r.sourceLines };
   });
 });

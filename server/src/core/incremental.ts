@@ -52,6 +52,7 @@ import {
   type ParseState,
   type TurnData,
 } from './parse.ts';
+import { flatText, type TextSource } from './source.ts';
 
 /** One edit as offsets: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new. */
 export interface TextChange {
@@ -61,7 +62,7 @@ export interface TextChange {
 }
 
 /** The change between two texts: their common prefix and suffix left out. */
-export function diffTexts(oldText: string, newText: string): TextChange {
+export function diffTexts(oldText: TextSource, newText: TextSource): TextChange {
   const max = Math.min(oldText.length, newText.length);
   let start = 0;
   while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
@@ -96,7 +97,7 @@ export let lastUpdate: UpdateInfo = { incremental: false, reason: 'none yet' };
  * The parse of `text`, reusing `prev` (the parse of the text before `change`; found by comparing
  * the texts when not given). `prev` must not be used afterwards.
  */
-export function updateParse(prev: ParseState, text: string, change?: TextChange): ParseState {
+export function updateParse(prev: ParseState, text: TextSource, change?: TextChange): ParseState {
   const ch = change ?? diffTexts(prev.text, text);
   let result: ParseState | string;
   try {
@@ -106,7 +107,7 @@ export function updateParse(prev: ParseState, text: string, change?: TextChange)
   }
   if (typeof result === 'string') {
     lastUpdate = { incremental: false, reason: result };
-    return parseState(text, prev.options);
+    return parseState(flatText(text), prev.options);
   }
   return result;
 }
@@ -131,7 +132,7 @@ function splice<T>(arr: T[], at: number, count: number, items: T[]): T[] {
   return arr.slice(0, at).concat(items, arr.slice(at + count));
 }
 
-function incremental(prev: ParseState, text: string, ch: TextChange): ParseState | string {
+function incremental(prev: ParseState, text: TextSource, ch: TextChange): ParseState | string {
   const p = prev.prose;
   if (!p) return 'not a prose dialect';
   if (p.prefix !== 0) return 'court line numbers';
@@ -150,7 +151,7 @@ function incremental(prev: ParseState, text: string, ch: TextChange): ParseState
   if (a === 0) return 'first line';
   // The head of the document decides front matter, dialect, roster and preamble.
   if (a <= firstTurn + 1) return 'before the first turn';
-  if (a < 1000 && oldText.substr(m.lineStarts[0], m.lineLengths[0]).trim() === '---') return 'front matter';
+  if (a < 1000 && oldText.slice(m.lineStarts[0], m.lineStarts[0] + m.lineLengths[0]).trim() === '---') return 'front matter';
 
   const infos = p.infos;
   const pl: ProseLines = p.seg.lines;
@@ -178,10 +179,10 @@ function incremental(prev: ParseState, text: string, ch: TextChange): ParseState
   }
   const n2 = a + ns.length + (n - b - 1);
   const lineDelta = n2 - n;
-  const newLine = (i: number): string => text.substr(ns[i - a], nl[i - a]);
+  const newLine = (i: number): string => text.slice(ns[i - a], ns[i - a] + nl[i - a]);
 
   // Court numbers must stay absent.
-  const oldCounts = countNumbered((i) => oldText.substr(m.lineStarts[i], m.lineLengths[i]), a, b + 1);
+  const oldCounts = countNumbered((i) => oldText.slice(m.lineStarts[i], m.lineStarts[i] + m.lineLengths[i]), a, b + 1);
   const newCounts = countNumbered(newLine, a, a + ns.length);
   const content = p.content - oldCounts.content + newCounts.content;
   const numbered = p.numbered - oldCounts.numbered + newCounts.numbered;

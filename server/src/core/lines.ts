@@ -1,3 +1,5 @@
+import type { TextSource } from './source.ts';
+
 /** Line splitting that keeps offsets into the original text (CRLF, CR and LF all end a line). */
 export interface SplitLines {
   /** Offset of each line's first character. */
@@ -29,7 +31,7 @@ export function splitLines(text: string): SplitLines {
  * Appends the lines that end in `[from, to)` of `text` (start and length of each; a CR LF pair is
  * one break) and returns where the line after them starts.
  */
-export function splitRange(text: string, from: number, to: number, starts: number[], lengths: number[]): number {
+export function splitRange(text: TextSource, from: number, to: number, starts: number[], lengths: number[]): number {
   let start = from;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);

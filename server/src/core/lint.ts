@@ -14,6 +14,7 @@ import { parse } from './parse.ts';
 import type { Finding, Fix, Report, Rule, RuleContext, SeveritySetting, TextEdit } from './rules/types.ts';
 import { RULES } from './rules/index.ts';
 import { keepsWords, turnWords } from './rules/label-helpers.ts';
+import { flatText, type TextSource } from './source.ts';
 
 export interface LintOptions {
   /** Severity per rule id or name; `off` disables a rule. */
@@ -89,11 +90,11 @@ const turnMemo = new Map<string, WeakMap<Turn, unknown>>();
 const EMPTY: readonly never[] = Object.freeze([]);
 
 /** Builds the context rules see. */
-export function ruleContext(text: string, model: TranscriptModel, report: (r: Report) => void, more: () => boolean = () => true): RuleContext {
+export function ruleContext(text: TextSource, model: TranscriptModel, report: (r: Report) => void, more: () => boolean = () => true): RuleContext {
   return {
     text,
     model,
-    line: (i) => text.substr(model.lineStarts[i], model.lineLengths[i]),
+    line: (i) => text.slice(model.lineStarts[i], model.lineStarts[i] + model.lineLengths[i]),
     offsetAt: (line, column) => {
       if (line >= model.lineCount) return text.length;
       return model.lineStarts[line] + Math.max(0, Math.min(column, model.lineLengths[line]));
@@ -124,7 +125,7 @@ export function ruleContext(text: string, model: TranscriptModel, report: (r: Re
  * Runs every enabled rule. A rule that throws is reported as one finding of its own instead of
  * taking the others down.
  */
-export function lint(text: string, model: TranscriptModel = parse(text), options: LintOptions = {}): Finding[] {
+export function lint(text: TextSource, model: TranscriptModel = parse(flatText(text)), options: LintOptions = {}): Finding[] {
   const rules = options.rules ?? RULES;
   const findings: Finding[] = [];
   let current: Rule | null = null;

@@ -26,6 +26,7 @@ import { assignKinds, titleOf, turnFacts, type TurnFacts } from './qa.ts';
 import { rosterFromLines, rosterItem, type RosterEntry } from './roster.ts';
 import { findNotes, stripNotes } from './notes.ts';
 import { countWords } from './text.ts';
+import type { TextSource } from './source.ts';
 
 /** A court-reporter line number at the start of a line: `12   Q. ...`, `45:12  A. ...`. */
 const LINE_NUMBER: RegExp = /^\s{0,8}(?:\d{1,4}:)?(\d{1,2})(?=\s|$)/;
@@ -53,7 +54,7 @@ export interface TurnData {
 
 /** Everything a parse keeps so that an edit can redo only what it touches (incremental.ts). */
 export interface ParseState {
-  text: string;
+  text: TextSource;
   options: ParseOptions;
   model: TranscriptModel;
   /** Per-turn data, parallel to `model.turns`. */
@@ -78,14 +79,14 @@ export interface ParseState {
 
 /** The line accessors a parse works with. */
 export interface LineEnv {
-  text: string;
+  text: TextSource;
   starts: ArrayLike<number>;
   lengths: ArrayLike<number>;
   line: (i: number) => string;
 }
 
-export function lineEnv(text: string, starts: ArrayLike<number>, lengths: ArrayLike<number>): LineEnv {
-  return { text, starts, lengths, line: (i) => text.substr(starts[i], lengths[i]) };
+export function lineEnv(text: TextSource, starts: ArrayLike<number>, lengths: ArrayLike<number>): LineEnv {
+  return { text, starts, lengths, line: (i) => text.slice(starts[i], starts[i] + lengths[i]) };
 }
 
 /** Per-line content and court-number counts for the prefix decision. */

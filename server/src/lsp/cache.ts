@@ -10,18 +10,22 @@
 import { lint, type DialectId, type Finding, type SeveritySetting, type TranscriptModel } from '../core/index.ts';
 import { parseState, type ParseState } from '../core/parse.ts';
 import { mergeChanges, updateParse, type TextChange } from '../core/incremental.ts';
+import type { TextSource } from '../core/source.ts';
 
 export interface DocumentLike {
   uri: string;
   version: number;
   getText(): string;
+  /** The text without making one string of it (an `OpenDocument`'s pieces). */
+  readonly text?: TextSource;
 }
 
 export interface Analysis {
   uri: string;
   version: number;
   dialect: DialectId | undefined;
-  text: string;
+  /** The text of this version: a piece store for open documents (`flatText` makes one string of it, at a cost). */
+  text: TextSource;
   model: TranscriptModel;
 }
 
@@ -45,12 +49,12 @@ export class ModelCache {
   get(doc: DocumentLike, dialect: DialectId | undefined): Analysis {
     const hit = this.entries.get(doc.uri);
     if (hit && !hit.stale && hit.version === doc.version && hit.dialect === dialect) return hit;
-    const text = doc.getText();
+    const text = doc.text ?? doc.getText();
     let state: ParseState;
     if (hit && hit.stale && hit.pending && hit.dialect === dialect) {
       state = updateParse(hit.state, text, hit.pending);
       this.updates++;
-    } else state = parseState(text, dialect ? { dialect } : {});
+    } else state = parseState(doc.getText(), dialect ? { dialect } : {});
     this.parses++;
     const entry: Entry = { uri: doc.uri, version: doc.version, dialect, text, model: state.model, state, stale: false, pending: null };
     this.entries.set(doc.uri, entry);

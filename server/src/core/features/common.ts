@@ -7,33 +7,34 @@ import type { TranscriptModel, Turn } from '../model.ts';
 import { stripNotes } from '../notes.ts';
 import { collapseSpaces, firstNonSpace, lastNonSpaceEnd } from '../text.ts';
 import type { Span } from './positions.ts';
+import type { TextSource } from '../source.ts';
 
 /** Line `i` of the text without its line break ('' outside the document). */
-export function lineOf(text: string, model: TranscriptModel, i: number): string {
+export function lineOf(text: TextSource, model: TranscriptModel, i: number): string {
   if (i < 0 || i >= model.lineCount) return '';
-  return text.substr(model.lineStarts[i], model.lineLengths[i]);
+  return text.slice(model.lineStarts[i], model.lineStarts[i] + model.lineLengths[i]);
 }
 
 /** True when line `i` holds nothing but spaces. */
-export function isBlank(text: string, model: TranscriptModel, i: number): boolean {
+export function isBlank(text: TextSource, model: TranscriptModel, i: number): boolean {
   const s = lineOf(text, model, i);
   return firstNonSpace(s) >= s.length;
 }
 
 /** The last line in `[from, to]` that is not blank, or -1 when all are. */
-export function lastContentLine(text: string, model: TranscriptModel, from: number, to: number): number {
+export function lastContentLine(text: TextSource, model: TranscriptModel, from: number, to: number): number {
   for (let i = Math.min(to, model.lineCount - 1); i >= from; i--) if (!isBlank(text, model, i)) return i;
   return -1;
 }
 
 /** The first line in `[from, to]` that is not blank, or -1 when all are. */
-export function firstContentLine(text: string, model: TranscriptModel, from: number, to: number): number {
+export function firstContentLine(text: TextSource, model: TranscriptModel, from: number, to: number): number {
   for (let i = Math.max(0, from); i <= to && i < model.lineCount; i++) if (!isBlank(text, model, i)) return i;
   return -1;
 }
 
 /** The span of line `i`'s text without leading and trailing spaces (empty at column 0 for a blank line). */
-export function contentSpan(text: string, model: TranscriptModel, i: number): Span {
+export function contentSpan(text: TextSource, model: TranscriptModel, i: number): Span {
   const s = lineOf(text, model, i);
   const a = firstNonSpace(s);
   if (a >= s.length) return { start: { line: i, col: 0 }, end: { line: i, col: 0 } };
@@ -58,7 +59,7 @@ export function wholeLineNotes(model: TranscriptModel): Set<number> {
  * removed, spaces collapsed. Reads at most `maxLines` lines (titles and details need only the start).
  */
 export function turnSpeech(
-  text: string,
+  text: TextSource,
   model: TranscriptModel,
   turn: Turn,
   skip: ReadonlySet<number>,

@@ -18,6 +18,7 @@ import { lineOf } from './common.ts';
 import type { Pos, Span } from './positions.ts';
 import { rosterLines, rosterMentions, turnAtOrBefore, turnStartingAt } from './speakerRefs.ts';
 import { speakerStats } from './stats.ts';
+import { eolOf, type TextSource } from '../source.ts';
 
 export interface SpeakerCompletion {
   /** What the list shows: the label (or name). */
@@ -44,13 +45,6 @@ export interface CompletionOptions {
 
 const TS_G = /\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?/g;
 
-/** The document's line break (its first), `\n` when it has none. */
-function eolOf(text: string): string {
-  const i = text.search(/[\r\n]/);
-  if (i < 0) return '\n';
-  return text[i] === '\r' ? (text[i + 1] === '\n' ? '\r\n' : '\r') : '\n';
-}
-
 /** How a label is written: what stands before and after its text, and what follows its line. */
 interface Shape {
   lead: string;
@@ -63,7 +57,7 @@ interface Shape {
 /** Court-reporter line numbers (`16   `, `45:12   `) at the start of a line, with their spaces. */
 const COURT = /^\s*(?:\d{1,4}:)?\d{1,2}(?=\s)\s*/;
 
-function shapeOf(text: string, model: TranscriptModel, t: Turn): Shape {
+function shapeOf(text: TextSource, model: TranscriptModel, t: Turn): Shape {
   const l = t.label!;
   const s = lineOf(text, model, l.line);
   let lead = s.slice(0, l.start);
@@ -178,7 +172,7 @@ export function typedMatches(typed: string, label: string): boolean {
 }
 
 /** Where a label may be typed on the line at `pos`: the column where it starts, or -1. */
-function labelStart(text: string, model: TranscriptModel, pos: Pos): number {
+function labelStart(text: TextSource, model: TranscriptModel, pos: Pos): number {
   const s = lineOf(text, model, pos.line);
   const before = s.slice(0, pos.col);
   let start = 0;
@@ -198,7 +192,7 @@ function labelStart(text: string, model: TranscriptModel, pos: Pos): number {
 }
 
 /** The completions at `pos`. */
-export function speakerCompletions(text: string, model: TranscriptModel, at: Pos, options: CompletionOptions = {}): SpeakerCompletion[] {
+export function speakerCompletions(text: TextSource, model: TranscriptModel, at: Pos, options: CompletionOptions = {}): SpeakerCompletion[] {
   // The line after a final line break is a line to the editor too.
   if (!Number.isInteger(at.line) || at.line < 0 || at.line > model.lineCount) return [];
   // A column past the end of the line means its end (as the protocol says); never negative.
@@ -250,7 +244,7 @@ export function speakerCompletions(text: string, model: TranscriptModel, at: Pos
 }
 
 /** Names for the front-matter roster: speakers it does not list yet, on a line of the roster. */
-function rosterCompletions(text: string, model: TranscriptModel, pos: Pos): SpeakerCompletion[] {
+function rosterCompletions(text: TextSource, model: TranscriptModel, pos: Pos): SpeakerCompletion[] {
   const fm = model.frontMatter!;
   if (pos.line <= fm.startLine || pos.line >= fm.endLine) return [];
   const s = lineOf(text, model, pos.line);

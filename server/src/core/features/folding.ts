@@ -8,6 +8,7 @@
 
 import type { TranscriptModel } from '../model.ts';
 import { firstContentLine, lastContentLine } from './common.ts';
+import type { TextSource } from '../source.ts';
 
 export type FoldKind = 'comment' | 'region';
 
@@ -21,7 +22,7 @@ export interface Fold {
 }
 
 /** The folding ranges of a transcript. */
-export function foldingRanges(text: string, model: TranscriptModel): Fold[] {
+export function foldingRanges(text: TextSource, model: TranscriptModel): Fold[] {
   const out: Fold[] = [];
   const add = (startLine: number, endLine: number, kind: FoldKind, what: Fold['what']) => {
     if (startLine >= 0 && endLine > startLine && endLine < model.lineCount) out.push({ startLine, endLine, kind, what });

@@ -23,6 +23,7 @@ import { applyEdits, lint } from '../lint.ts';
 import { parse } from '../parse.ts';
 import { labelVariant } from '../rules/tr006-label-variant.ts';
 import { isSpaceCode } from '../text.ts';
+import { eolOf } from '../source.ts';
 import { lineOf } from './common.ts';
 import { positionAt } from './positions.ts';
 
@@ -45,13 +46,6 @@ export interface FormatResult {
 interface Plan {
   labels: boolean;
   spacing: boolean;
-}
-
-/** The document's line break (its first), `\n` when it has none. */
-function eolOf(text: string): string {
-  const i = text.search(/[\r\n]/);
-  if (i < 0) return '\n';
-  return text[i] === '\r' ? (text[i + 1] === '\n' ? '\r\n' : '\r') : '\n';
 }
 
 /** A line without its trailing spaces; a byte-order mark at the very start stays. */

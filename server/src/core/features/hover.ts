@@ -15,6 +15,7 @@ import type { SpeakerRole, TranscriptModel } from '../model.ts';
 import type { Span } from './positions.ts';
 import { speakerAt } from './speakerRefs.ts';
 import { formatCount, formatShare, speakerStats, type SpeakerStats } from './stats.ts';
+import type { TextSource } from '../source.ts';
 
 export interface SpeakerHover {
   /** Markdown. */
@@ -75,7 +76,7 @@ export function speakerHoverText(model: TranscriptModel, stats: SpeakerStats): s
 }
 
 /** The hover at `pos`, or null when `pos` is not on a speaker's label or roster entry. */
-export function speakerHover(text: string, model: TranscriptModel, pos: { line: number; col: number }): SpeakerHover | null {
+export function speakerHover(text: TextSource, model: TranscriptModel, pos: { line: number; col: number }): SpeakerHover | null {
   const at = speakerAt(text, model, pos);
   if (!at) return null;
   const stats = speakerStats(model)[at.speaker];

@@ -7,12 +7,13 @@
 import type { TranscriptModel } from '../model.ts';
 import type { Pos, Span } from './positions.ts';
 import { labelMentions, rosterMentionsOf, speakerAt, type SpeakerMention } from './speakerRefs.ts';
+import type { TextSource } from '../source.ts';
 
 /**
  * Every place the speaker at `pos` is named: its labels in document order, and with
  * `includeDeclaration` its roster entry first. Empty when `pos` is not on a speaker.
  */
-export function speakerReferences(text: string, model: TranscriptModel, pos: Pos, includeDeclaration = true): SpeakerMention[] {
+export function speakerReferences(text: TextSource, model: TranscriptModel, pos: Pos, includeDeclaration = true): SpeakerMention[] {
   const at = speakerAt(text, model, pos);
   if (!at) return [];
   const roster = includeDeclaration ? rosterMentionsOf(text, model, at.speaker) : [];
@@ -26,12 +27,12 @@ export interface Highlight {
 }
 
 /** The labels (and roster entry) of the speaker at `pos`, to highlight in the editor. */
-export function speakerHighlights(text: string, model: TranscriptModel, pos: Pos): Highlight[] {
+export function speakerHighlights(text: TextSource, model: TranscriptModel, pos: Pos): Highlight[] {
   return speakerReferences(text, model, pos, true).map((m) => ({ span: m.span, kind: m.where === 'roster' ? 'write' : 'read' }));
 }
 
 /** Where the speaker at `pos` is declared: its roster entry, else its first label. Null off a speaker. */
-export function speakerDefinition(text: string, model: TranscriptModel, pos: Pos): SpeakerMention | null {
+export function speakerDefinition(text: TextSource, model: TranscriptModel, pos: Pos): SpeakerMention | null {
   const at = speakerAt(text, model, pos);
   if (!at) return null;
   const roster = rosterMentionsOf(text, model, at.speaker);

@@ -8,6 +8,7 @@
  */
 
 import type { NoteKind, TranscriptModel, Turn } from '../model.ts';
+import type { TextSource } from '../source.ts';
 
 /** Token types, in legend order. */
 export const TOKEN_TYPES = ['speaker', 'timestamp', 'note'] as const;
@@ -65,9 +66,9 @@ const NOTE_MODIFIER: Record<NoteKind, TokenModifier | null> = {
 };
 
 /** The semantic tokens of a transcript, sorted by position, without overlaps. */
-export function semanticTokens(text: string, model: TranscriptModel): SemanticToken[] {
+export function semanticTokens(text: TextSource, model: TranscriptModel): SemanticToken[] {
   const all: SemanticToken[] = [];
-  const lineText = (i: number) => text.substr(model.lineStarts[i], model.lineLengths[i]);
+  const lineText = (i: number) => text.slice(model.lineStarts[i], model.lineStarts[i] + model.lineLengths[i]);
   for (const t of model.turns) {
     const l = t.label;
     if (!l || l.line < 0 || l.line >= model.lineCount) continue;

@@ -11,6 +11,7 @@ import { rosterItem, rosterLine, splitNames } from '../roster.ts';
 import { firstNonSpace, lastNonSpaceEnd } from '../text.ts';
 import { lineOf } from './common.ts';
 import type { Pos, Span } from './positions.ts';
+import type { TextSource } from '../source.ts';
 
 /** One place a speaker is named. */
 export interface SpeakerMention {
@@ -67,7 +68,7 @@ export function turnAtOrBefore(model: TranscriptModel, line: number): Turn | nul
  * line's content to the end of the label's decoration (`**MS. PSAKI:**`, `Lenny (00:52):`).
  * Dash speaker changes (`- `, `>>`) are not labels here.
  */
-export function labelAt(text: string, model: TranscriptModel, pos: Pos): Turn | null {
+export function labelAt(text: TextSource, model: TranscriptModel, pos: Pos): Turn | null {
   const t = turnStartingAt(model, pos.line);
   if (!t || !t.label || t.label.line !== pos.line || t.label.form === 'dash') return null;
   const s = lineOf(text, model, pos.line);
@@ -103,7 +104,7 @@ function indentOf(s: string): number {
  * The lines of the front matter that hold roster values, as `[line, fromCol]`: the key's own line
  * (values after the colon, `fromCol` just past it) and the lines of its list or mapping below.
  */
-export function rosterLines(text: string, model: TranscriptModel): [number, number][] {
+export function rosterLines(text: TextSource, model: TranscriptModel): [number, number][] {
   const fm = model.frontMatter;
   if (!fm) return [];
   const out: [number, number][] = [];
@@ -161,7 +162,7 @@ export function speakerOfRosterName(model: TranscriptModel, raw: string): number
 /** A roster entry as written, with the speaker it declares (-1 when none). */
 export interface RosterMention {
   /** The entry as the roster lists it (`Jen Psaki`, `Joan Mercer (JM)`). */
-  text: string;
+  text: TextSource;
   span: Span;
   speaker: number;
   /** In the front matter, or on a `Participants: …` line of the preamble. */
@@ -174,7 +175,7 @@ export interface RosterMention {
  * roster keys' values and never elsewhere (a title that names someone is not an entry); and on
  * the preamble's participant lines (`Interviewer: Joan Mercer (JM)`).
  */
-export function rosterMentions(text: string, model: TranscriptModel): RosterMention[] {
+export function rosterMentions(text: TextSource, model: TranscriptModel): RosterMention[] {
   const out: RosterMention[] = [];
   const fm = model.frontMatter;
   if (fm && fm.roster.length > 0) {
@@ -218,7 +219,7 @@ export function rosterMentions(text: string, model: TranscriptModel): RosterMent
 }
 
 /** The roster entries of a speaker. */
-export function rosterMentionsOf(text: string, model: TranscriptModel, speaker: number): SpeakerMention[] {
+export function rosterMentionsOf(text: TextSource, model: TranscriptModel, speaker: number): SpeakerMention[] {
   return rosterMentions(text, model)
     .filter((r) => r.speaker === speaker)
     .map((r) => ({ speaker, span: r.span, where: 'roster' as const }));
@@ -232,7 +233,7 @@ export function within(span: Span, pos: Pos): boolean {
 }
 
 /** The speaker named at `pos` (a label, or a roster entry in the front matter), with the mention there. */
-export function speakerAt(text: string, model: TranscriptModel, pos: Pos): SpeakerMention | null {
+export function speakerAt(text: TextSource, model: TranscriptModel, pos: Pos): SpeakerMention | null {
   const t = labelAt(text, model, pos);
   if (t && t.label) return t.speaker >= 0 ? { speaker: t.speaker, span: labelSpan(model, t.label), where: 'label', turn: t.index } : null;
   const fm = model.frontMatter;

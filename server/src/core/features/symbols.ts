@@ -30,6 +30,7 @@ import {
   wholeLineNotes,
 } from './common.ts';
 import type { Span } from './positions.ts';
+import type { TextSource } from '../source.ts';
 
 export type OutlineKind =
   | 'frontMatter'
@@ -66,7 +67,7 @@ export interface SymbolOptions {
 export const SEP = ' · ';
 
 interface Ctx {
-  text: string;
+  text: TextSource;
   model: TranscriptModel;
   /** Whole-line notes, left out of speech. */
   skip: ReadonlySet<number>;
@@ -75,7 +76,7 @@ interface Ctx {
 }
 
 /** The outline of a transcript. */
-export function documentSymbols(text: string, model: TranscriptModel, options: SymbolOptions = {}): OutlineSymbol[] {
+export function documentSymbols(text: TextSource, model: TranscriptModel, options: SymbolOptions = {}): OutlineSymbol[] {
   const skip = wholeLineNotes(model);
   const ctx: Ctx = { text, model, skip, ends: model.turns.map((t) => t.endLine) };
   const out: OutlineSymbol[] = [];

@@ -10,10 +10,11 @@ import { linesSpan, nameList, speakerName } from './common.ts';
 import type { Span } from './positions.ts';
 import { labelSpan } from './speakerRefs.ts';
 import { SEP } from './symbols.ts';
+import type { TextSource } from '../source.ts';
 
 export interface TranscriptDoc {
   uri: string;
-  text: string;
+  text: TextSource;
   model: TranscriptModel;
 }
 

@@ -8,6 +8,7 @@ import type { Label, Speaker, TranscriptModel, Turn } from '../model.ts';
 import type { RuleContext, TextEdit } from './types.ts';
 import { collapseSpaces, normalizeSpaces } from '../text.ts';
 import { parse } from '../parse.ts';
+import { flatText, type TextSource } from '../source.ts';
 
 /** A 0-based range as reports take it. */
 interface Span {
@@ -40,13 +41,6 @@ export function labelCols(ctx: RuleContext, label: Label): { start: number; end:
 export function labelSpan(ctx: RuleContext, label: Label): Span {
   const c = labelCols(ctx, label);
   return { line: label.line, column: c.start, endLine: label.line, endColumn: c.end };
-}
-
-/** The line break the document uses (its first one), `\n` when it has none. */
-export function eolOf(text: string): string {
-  const i = text.search(/[\r\n]/);
-  if (i < 0) return '\n';
-  return text[i] === '\r' ? (text[i + 1] === '\n' ? '\r\n' : '\r') : '\n';
 }
 
 /** True when line `i` holds nothing but spaces of any kind (no-break, zero-width, a BOM). */
@@ -174,7 +168,7 @@ export function trustedLabel(ctx: RuleContext, turn: Turn): boolean {
 }
 
 /** The words of the turns in order (lower-case): speech without notes, plus label words when asked. */
-export function turnWords(text: string, model: TranscriptModel, withLabels: boolean): string[] {
+export function turnWords(text: TextSource, model: TranscriptModel, withLabels: boolean): string[] {
   const out: string[] = [];
   const wordsOf = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const notesByLine = new Map<number, { start: number; end: number }[]>();
@@ -186,7 +180,7 @@ export function turnWords(text: string, model: TranscriptModel, withLabels: bool
   for (const t of model.turns) {
     if (withLabels && t.label) for (const w of wordsOf(t.label.text)) out.push(w);
     for (let i = t.startLine; i <= t.endLine; i++) {
-      let s = text.substr(model.lineStarts[i], model.lineLengths[i]);
+      let s = text.slice(model.lineStarts[i], model.lineStarts[i] + model.lineLengths[i]);
       for (const n of notesByLine.get(i) ?? []) s = s.slice(0, n.start) + ' '.repeat(Math.max(0, n.end - n.start)) + s.slice(n.end);
       if (t.label && i === t.label.line) {
         if (t.label.textStart < 0) continue;
@@ -217,8 +211,9 @@ const VERIFY_MAX_CHARS = 100_000;
  * With `sameTurns`, every turn must also still start on the same line (for rewrites in place).
  */
 export function keepsSpeech(ctx: RuleContext, edits: TextEdit[], options: { sameTurns?: boolean } = {}): boolean {
-  const { model, text } = ctx;
-  if (text.length > VERIFY_MAX_CHARS) return true;
+  const { model } = ctx;
+  if (ctx.text.length > VERIFY_MAX_CHARS) return true;
+  const text = flatText(ctx.text);
   const used = verifyBudget.get(ctx) ?? 0;
   // Past the budget, fix-all's own guard (every pass checked against the original speech) decides.
   if (used >= VERIFY_LIMIT) return true;

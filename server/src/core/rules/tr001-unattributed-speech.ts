@@ -2,7 +2,8 @@ import type { Speaker, TranscriptModel, Turn } from '../model.ts';
 import type { Fix, Rule, RuleContext } from './types.ts';
 import { analyzeLine } from '../lineinfo.ts';
 import { countWords, firstNonSpace, normalizeSpaces, startsLower } from '../text.ts';
-import { canonicalLabel, eolOf, isBlank, labelCols, lineStartOffset, plural, q } from './label-helpers.ts';
+import { eolOf } from '../source.ts';
+import { canonicalLabel, isBlank, labelCols, lineStartOffset, plural, q } from './label-helpers.ts';
 
 /** Words a speaker uses about themselves and their audience; narration and titles rarely do. */
 const CONVERSATIONAL = /(?:^|[^\p{L}'’])(?:I|I['’](?:m|ve|d|ll)|we|we['’](?:re|ve|ll|d)|our|ours|us|you|you['’](?:re|ve|ll|d)|your|yours|my|me|let['’]s)(?=$|[^\p{L}'’])/iu;

@@ -1,5 +1,6 @@
 import type { Rule } from './types.ts';
-import { eolOf, isBlank, isEmptyTurn, keepsSpeech, labelSpan, lineStartOffset, q, trustedLabel } from './label-helpers.ts';
+import { eolOf } from '../source.ts';
+import { isBlank, isEmptyTurn, keepsSpeech, labelSpan, lineStartOffset, q, trustedLabel } from './label-helpers.ts';
 
 /** TR004: a label followed directly by another turn's label, so the first has no speech. */
 export const consecutiveLabels: Rule = {

@@ -1,6 +1,7 @@
 import type { Fix, Rule, RuleContext, TextEdit } from './types.ts';
 import type { Speaker } from '../model.ts';
 import { analyzeLabel } from '../names.ts';
+import { endsWithBreak } from '../source.ts';
 
 /** Keys that list every speaker. */
 const COMPLETE_KEYS = ['speakers', 'participants', 'roster', 'cast'];
@@ -89,7 +90,7 @@ function appendEdit(ctx: RuleContext, k: KeyLine, fmEnd: number, name: string): 
     }
     if (last < 0) return null;
     const at = ctx.lineEndWithBreak(last);
-    const lineBreak = at === ctx.text.length && !/[\r\n]$/.test(ctx.text) ? eol : '';
+    const lineBreak = at === ctx.text.length && !endsWithBreak(ctx.text) ? eol : '';
     return { start: at, end: at, newText: `${lineBreak}${indent}- ${mapping ? 'name: ' : ''}${plainYaml(name)}${at === ctx.text.length ? '' : eol}` };
   }
   if (value.startsWith('[')) {

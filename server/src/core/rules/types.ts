@@ -4,6 +4,7 @@
  */
 
 import type { TranscriptModel } from '../model.ts';
+import type { TextSource } from '../source.ts';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -46,7 +47,7 @@ export interface Finding {
 export type Report = Omit<Finding, 'code' | 'rule' | 'severity' | 'fixes'> & { fixes?: Fix[] };
 
 export interface RuleContext {
-  readonly text: string;
+  readonly text: TextSource;
   readonly model: TranscriptModel;
   /** Line `i` without its line break (the BOM is not removed). */
   line(i: number): string;

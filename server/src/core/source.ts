@@ -1,0 +1,161 @@
+/**
+ * Text as the core reads it after parsing. A string is one; the language server hands in its own
+ * store of an open document (`PieceText`: pieces of a few thousand characters), so that an edit of
+ * a 50 MB document neither builds nor flattens a new 50 MB string. Every member is one a string
+ * has, with the same meaning, so a string can be passed wherever a `TextSource` is asked for.
+ */
+export interface TextSource {
+  readonly length: number;
+  charCodeAt(index: number): number;
+  /** The text of `[start, end)`. */
+  slice(start: number, end: number): string;
+  /** Whether `search` occurs anywhere in the text. */
+  includes(search: string): boolean;
+}
+
+/** The whole text as one string (a copy for a piece store: for rare actions such as fix-all). */
+export function flatText(t: TextSource): string {
+  return typeof t === 'string' ? t : t.slice(0, t.length);
+}
+
+/** The document's line break (its first), `\n` when it has none. */
+export function eolOf(text: TextSource): string {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return '\n';
+    if (c === 13) return text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r';
+  }
+  return '\n';
+}
+
+/** Whether the text ends with a line break. */
+export function endsWithBreak(text: TextSource): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 10 || c === 13;
+}
+
+/**
+ * An immutable text in pieces. `edit` returns a new text sharing every piece the edit did not
+ * touch, so an edit costs the size of one piece plus the number of pieces, and the text before it
+ * stays readable (the incremental parse compares old and new lines).
+ */
+export class PieceText implements TextSource {
+  /** Pieces are cut to about this many UTF-16 units; an edited piece twice as long is cut again. */
+  static readonly PIECE = 16 * 1024;
+
+  private constructor(
+    private readonly pieces: readonly string[],
+    /** Offset of each piece's first character, and the length at the end (pieces.length + 1 entries). */
+    private readonly starts: Float64Array,
+    private readonly piece: number,
+    /** The whole text when it was given as one string (until the first edit). */
+    private readonly whole: string | null,
+  ) {
+    this.length = starts[pieces.length];
+  }
+
+  readonly length: number;
+  /** The piece last looked at: reads come in runs. */
+  private last = 0;
+
+  static of(text: string, piece = PieceText.PIECE): PieceText {
+    const pieces: string[] = [];
+    for (let at = 0; at < text.length; at += piece) pieces.push(text.slice(at, Math.min(text.length, at + piece)));
+    return new PieceText(pieces, startsOf(pieces, 0, new Float64Array(pieces.length + 1), 0), piece, text);
+  }
+
+  /** Index of the piece holding offset `i` (0 <= i < length). */
+  private find(i: number): number {
+    const s = this.starts;
+    let k = this.last;
+    if (i >= s[k] && i < s[k + 1]) return k;
+    let lo = 0;
+    let hi = this.pieces.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    k = lo;
+    this.last = k;
+    return k;
+  }
+
+  charCodeAt(i: number): number {
+    if (this.whole !== null) return this.whole.charCodeAt(i);
+    if (!(i >= 0 && i < this.length)) return NaN;
+    const k = this.find(Math.floor(i));
+    return this.pieces[k].charCodeAt(i - this.starts[k]);
+  }
+
+  slice(start: number, end: number): string {
+    if (this.whole !== null) return this.whole.slice(start, end);
+    const n = this.length;
+    const a = Math.max(0, Math.min(n, start < 0 ? n + start : start));
+    const b = Math.max(0, Math.min(n, end < 0 ? n + end : end));
+    if (b <= a) return '';
+    let k = this.find(a);
+    const s = this.starts;
+    if (b <= s[k + 1]) return this.pieces[k].slice(a - s[k], b - s[k]);
+    let out = this.pieces[k].slice(a - s[k]);
+    for (k++; s[k + 1] < b; k++) out += this.pieces[k];
+    return out + this.pieces[k].slice(0, b - s[k]);
+  }
+
+  includes(search: string): boolean {
+    if (this.whole !== null) return this.whole.includes(search);
+    if (search === '') return true;
+    const ps = this.pieces;
+    const m = search.length - 1;
+    for (let k = 0; k < ps.length; k++) {
+      if (ps[k].includes(search)) return true;
+      // A match across the boundary with the next piece.
+      if (m > 0 && k + 1 < ps.length && this.slice(Math.max(0, this.starts[k + 1] - m), this.starts[k + 1] + m).includes(search)) return true;
+    }
+    return false;
+  }
+
+  toString(): string {
+    return this.whole ?? this.pieces.join('');
+  }
+
+  /** The text with `[start, end)` replaced by `insert` (offsets clamped into the text). */
+  edit(start: number, end: number, insert: string): PieceText {
+    const n = this.length;
+    const a = Math.max(0, Math.min(n, start));
+    const b = Math.max(a, Math.min(n, end));
+    const ps = this.pieces;
+    if (ps.length === 0) return PieceText.fromPieces(cut(insert, this.piece), this.piece);
+    const i = a === n ? ps.length - 1 : this.find(a);
+    const j = b === n ? ps.length - 1 : this.find(b);
+    const s = this.starts;
+    const joined = ps[i].slice(0, a - s[i]) + insert + ps[j].slice(b - s[j]);
+    const middle = joined.length > 2 * this.piece ? cut(joined, this.piece) : joined.length > 0 ? [joined] : [];
+    const pieces = ps.slice(0, i).concat(middle, ps.slice(j + 1));
+    const starts = new Float64Array(pieces.length + 1);
+    starts.set(s.subarray(0, i + 1));
+    return new PieceText(pieces, startsOf(pieces, i, starts, s[i]), this.piece, null);
+  }
+
+  private static fromPieces(pieces: string[], piece: number): PieceText {
+    return new PieceText(pieces, startsOf(pieces, 0, new Float64Array(pieces.length + 1), 0), piece, null);
+  }
+}
+
+function cut(text: string, piece: number): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < text.length; at += piece) out.push(text.slice(at, Math.min(text.length, at + piece)));
+  return out;
+}
+
+/** Fills `starts[from..]` from `pieces[from..]`, the first starting at `at`. */
+function startsOf(pieces: readonly string[], from: number, starts: Float64Array, at: number): Float64Array {
+  let o = at;
+  for (let k = from; k < pieces.length; k++) {
+    starts[k] = o;
+    o += pieces[k].length;
+  }
+  starts[pieces.length] = o;
+  return starts;
+}
