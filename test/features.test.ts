@@ -209,6 +209,43 @@ describe('documentSymbols', () => {
   });
 });
 
+describe('documentSymbols with maxItems (transcript.outline.maxItems)', () => {
+  // An opening statement, then 30 exchanges of one question and two answers: 1 + 30 top-level items holding 90 turns.
+  const text = lines(
+    'Anna Berg: Good morning, and welcome.',
+    ...Array.from({ length: 30 }, (_, i) => [`Question: What about item ${i + 1}?`, `Anna Berg: Item ${i + 1} is fine.`, 'Ben Ode: I agree.']).flat(),
+  );
+  const model = parse(text);
+  const full = documentSymbols(text, model);
+  const names = (xs: OutlineSymbol[]) => xs.map((x) => x.name);
+
+  test('the whole outline while it fits', () => {
+    assert.equal(full.length, 31);
+    assert.equal(flattenSymbols(full).length, 31 + 90);
+    assert.deepEqual(documentSymbols(text, model, { maxItems: 121 }), full);
+  });
+
+  test('one item short: exchanges without their turns, still covering the whole document', () => {
+    const flat = documentSymbols(text, model, { maxItems: 120 });
+    assert.deepEqual(names(flat), names(full));
+    assert.deepEqual(flat.map((x) => x.range), full.map((x) => x.range));
+    assert.ok(flat.every((x) => x.children.length === 0));
+    assert.equal(flat[1].name, 'Q1 · What about item 1?');
+  });
+
+  test('fewer places than exchanges: the first ones, and one item saying how many more and why', () => {
+    const cut = documentSymbols(text, model, { maxItems: 10 });
+    assert.equal(cut.length, 10);
+    assert.deepEqual(names(cut.slice(0, 9)), names(full.slice(0, 9)));
+    const more = cut[9];
+    assert.equal(more.name, '22 more not listed');
+    assert.equal(more.detail, 'the outline lists at most 10 items (transcript.outline.maxItems)');
+    assert.deepEqual(more.range, { start: full[9].range.start, end: full[30].range.end });
+    assert.deepEqual(more.selectionRange, full[9].selectionRange);
+    assert.deepEqual(documentSymbols(text, model, { maxItems: 1 }).map((x) => x.name), ['31 more not listed']);
+  });
+});
+
 describe('foldingRanges', () => {
   test('preamble, pairs and turns longer than one line, outer ranges first', () => {
     const folds = foldingRanges(BRIEFING, parse(BRIEFING));

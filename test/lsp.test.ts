@@ -290,6 +290,33 @@ describe('language server over LSP (pull diagnostics)', () => {
     assert.equal(shown.at(-1)!.range.start.line, firstLabel + 998 * 4);
   });
 
+  test('transcript.outline.maxItems caps the outline: the first items and one naming the rest', async () => {
+    const uri = 'file:///outline-limit.transcript';
+    const text = ['Anna Berg: Good morning.', ...Array.from({ length: 12 }, (_, i) => [`Question: And item ${i + 1}?`, `Anna Berg: Item ${i + 1} is fine.`]).flat()].join('\n');
+    await s.open(uri, text);
+    assert.equal((await s.symbols(uri)).length, 13);
+    const before = s.settings;
+    s.settings = { outline: { maxItems: 4 } };
+    await s.conn.sendNotification('workspace/didChangeConfiguration', { settings: { transcript: s.settings } });
+    try {
+      const cut = await s.symbols(uri);
+      assert.deepEqual(
+        cut.map((x) => [x.name, x.children?.length ?? 0]),
+        [
+          ['Opening statement · Anna Berg', 0],
+          ['Q1 · And item 1?', 0],
+          ['Q2 · And item 2?', 0],
+          ['10 more not listed', 0],
+        ],
+      );
+      assert.deepEqual(cut[3].range.end, { line: 24, character: 'Anna Berg: Item 12 is fine.'.length });
+    } finally {
+      s.settings = before;
+      await s.conn.sendNotification('workspace/didChangeConfiguration', { settings: { transcript: before } });
+    }
+    assert.equal((await s.symbols(uri)).length, 13);
+  });
+
   test('shutdown and exit end the process with code 0', async () => {
     const code = await s.close();
     assert.equal(code, 0, s.stderr);

@@ -40,6 +40,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   documentSymbols,
+  DEFAULT_OUTLINE_MAX_ITEMS,
   encodeTokens,
   foldingRanges,
   formatTranscript,
@@ -141,9 +142,11 @@ interface Settings {
   dialect: DialectId | undefined;
   /** Word counts (and talk time) above each Q&A pair. */
   codeLens: boolean;
+  /** At most this many outline symbols (`transcript.outline.maxItems`). */
+  outlineMaxItems: number;
 }
 
-const DEFAULT_SETTINGS: Settings = { severities: {}, dialect: undefined, codeLens: true };
+const DEFAULT_SETTINGS: Settings = { severities: {}, dialect: undefined, codeLens: true, outlineMaxItems: DEFAULT_OUTLINE_MAX_ITEMS };
 /** Settings pushed with didChangeConfiguration, for clients that cannot be asked per resource. */
 let globalSettings: Settings = DEFAULT_SETTINGS;
 const settingsByUri = new Map<string, Promise<Settings>>();
@@ -151,7 +154,7 @@ const settingsByUri = new Map<string, Promise<Settings>>();
 let settingsGeneration = 0;
 
 function toSettings(value: unknown, where: string): Settings {
-  const v = (value && typeof value === 'object' ? value : {}) as { rules?: unknown; dialect?: unknown; codeLens?: unknown };
+  const v = (value && typeof value === 'object' ? value : {}) as { rules?: unknown; dialect?: unknown; codeLens?: unknown; outline?: unknown };
   const errors: string[] = [];
   const severities = readSeverities(v.rules, errors);
   let dialect: DialectId | undefined;
@@ -159,8 +162,12 @@ function toSettings(value: unknown, where: string): Settings {
   else if (v.dialect !== undefined && v.dialect !== null && v.dialect !== 'auto') errors.push(`"transcript.dialect" must be "auto" or one of ${DIALECTS.join(', ')}.`);
   const lens = v.codeLens && typeof v.codeLens === 'object' ? (v.codeLens as { enabled?: unknown }).enabled : undefined;
   if (lens !== undefined && lens !== null && typeof lens !== 'boolean') errors.push('"transcript.codeLens.enabled" must be true or false.');
+  const max = v.outline && typeof v.outline === 'object' ? (v.outline as { maxItems?: unknown }).maxItems : undefined;
+  let outlineMaxItems = DEFAULT_OUTLINE_MAX_ITEMS;
+  if (typeof max === 'number' && Number.isFinite(max) && max >= 1) outlineMaxItems = Math.floor(max);
+  else if (max !== undefined && max !== null) errors.push('"transcript.outline.maxItems" must be a number of at least 1.');
   for (const e of errors) connection.console.warn(`Settings for ${where}: ${e}`);
-  return { severities, dialect, codeLens: lens !== false };
+  return { severities, dialect, codeLens: lens !== false, outlineMaxItems };
 }
 
 /**
@@ -182,6 +189,7 @@ function withProjectConfig(uri: string, settings: Settings): Settings {
     severities: { ...loaded.config.rules, ...settings.severities },
     dialect: settings.dialect ?? loaded.config.dialect,
     codeLens: settings.codeLens,
+    outlineMaxItems: settings.outlineMaxItems,
   };
 }
 
@@ -414,8 +422,8 @@ documents.onDidClose((e) => {
 // Outline, folding, highlighting
 
 connection.onDocumentSymbol((params, token) =>
-  handle('documentSymbol', params.textDocument.uri, token, [], (a) => {
-    const symbols = documentSymbols(a.text, a.model);
+  handle('documentSymbol', params.textDocument.uri, token, [], (a, settings) => {
+    const symbols = documentSymbols(a.text, a.model, { maxItems: settings.outlineMaxItems });
     return client.hierarchicalSymbols ? symbols.map(toDocumentSymbol) : toSymbolInformation(a.uri, symbols);
   }),
 );

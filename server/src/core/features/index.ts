@@ -1,5 +1,5 @@
 /** Editor features over the pure core: plain data with 0-based lines and UTF-16 columns. */
-export { documentSymbols, flattenSymbols, SEP, type OutlineSymbol, type OutlineKind, type SymbolOptions } from './symbols.ts';
+export { documentSymbols, flattenSymbols, SEP, DEFAULT_OUTLINE_MAX_ITEMS, type OutlineSymbol, type OutlineKind, type SymbolOptions } from './symbols.ts';
 export { foldingRanges, type Fold, type FoldKind } from './folding.ts';
 export {
   semanticTokens,

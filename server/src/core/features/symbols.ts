@@ -61,7 +61,16 @@ export interface OutlineSymbol {
 export interface SymbolOptions {
   /** Turns per section in a long document with neither questions nor headings (default 20). */
   sectionSize?: number;
+  /**
+   * At most this many symbols, children included (default: no limit). Past it the turns inside
+   * exchanges and sections are left out; past it with the top level alone, the first items are
+   * listed and one last item names what is not (like VS Code's `json.maxItemsComputed`).
+   */
+  maxItems?: number;
 }
+
+/** The outline size the language server keeps to unless configured (`transcript.outline.maxItems`). */
+export const DEFAULT_OUTLINE_MAX_ITEMS = 5000;
 
 /** Separator between a symbol's number or kind and its title. */
 export const SEP = ' · ';
@@ -73,19 +82,56 @@ interface Ctx {
   skip: ReadonlySet<number>;
   /** Last line of each turn as the outline shows it (clipped before a heading inside it). */
   ends: number[];
+  /** Whether groups list their turns; when not, `left` counts the turns they would list. */
+  children: boolean;
+  left: number;
+}
+
+/** The turn symbols inside a group, or none (counted) when the outline is too long for them. */
+function kids(ctx: Ctx, turns: readonly Turn[]): OutlineSymbol[] {
+  if (ctx.children) return turns.map((t) => turnSymbol(ctx, t));
+  ctx.left += turns.length;
+  return [];
 }
 
 /** The outline of a transcript. */
 export function documentSymbols(text: TextSource, model: TranscriptModel, options: SymbolOptions = {}): OutlineSymbol[] {
+  const max = Math.max(1, Math.floor(options.maxItems ?? Infinity));
+  // Every turn once at the top level or inside a group, plus groups and at most three other items.
+  if (2 * model.turns.length + 3 <= max) return outline(text, model, options, true);
+  // Too long, perhaps: the top level first, counting the turns its groups hold.
+  const { out, left } = outlineCounted(text, model, options, false);
+  if (out.length + left <= max) return outline(text, model, options, true);
+  if (out.length <= max) return out;
+  const shown = out.slice(0, max - 1);
+  const rest = out.slice(max - 1);
+  const last = rest[rest.length - 1];
+  shown.push({
+    name: `${rest.length.toLocaleString('en-US')} more not listed`,
+    detail: `the outline lists at most ${max.toLocaleString('en-US')} items (transcript.outline.maxItems)`,
+    kind: 'section',
+    range: { start: rest[0].range.start, end: last.range.end },
+    selectionRange: rest[0].selectionRange,
+    children: [],
+  });
+  return shown;
+}
+
+function outline(text: TextSource, model: TranscriptModel, options: SymbolOptions, children: boolean): OutlineSymbol[] {
+  return outlineCounted(text, model, options, children).out;
+}
+
+function outlineCounted(text: TextSource, model: TranscriptModel, options: SymbolOptions, children: boolean): { out: OutlineSymbol[]; left: number } {
   const skip = wholeLineNotes(model);
-  const ctx: Ctx = { text, model, skip, ends: model.turns.map((t) => t.endLine) };
+  const ctx: Ctx = { text, model, skip, ends: model.turns.map((t) => t.endLine), children, left: 0 };
   const out: OutlineSymbol[] = [];
   if (model.frontMatter) out.push(frontMatterSymbol(ctx));
   const pre = preambleSymbol(ctx);
   if (pre) out.push(pre);
-  if (model.turns.some((t) => t.kind === 'question')) out.push(...qaSymbols(ctx));
-  else out.push(...plainSymbols(ctx, Math.max(1, options.sectionSize ?? 20)));
-  return out;
+  // A loop, not a spread: a long transcript has more items than a call takes arguments.
+  const body = model.turns.some((t) => t.kind === 'question') ? qaSymbols(ctx) : plainSymbols(ctx, Math.max(1, options.sectionSize ?? 20));
+  for (const s of body) out.push(s);
+  return { out, left: ctx.left };
 }
 
 function frontMatterSymbol(ctx: Ctx): OutlineSymbol {
@@ -195,7 +241,7 @@ function qaSymbols(ctx: Ctx): OutlineSymbol[] {
     if (opening.length === 1) {
       out.push({ ...oneTurn(ctx, opening[0], 'opening'), name });
     } else {
-      out.push(group(ctx, name, `${opening.length} turns`, 'opening', opening, opening.map((t) => turnSymbol(ctx, t))));
+      out.push(group(ctx, name, `${opening.length} turns`, 'opening', opening, kids(ctx, opening)));
     }
   }
 
@@ -222,7 +268,7 @@ function qaSymbols(ctx: Ctx): OutlineSymbol[] {
     const span = turns.slice(i, last + 1);
     const answerers = nameList(answers.map((a) => speakerName(model, turns[a])));
     const name = pair.title ? `Q${k}${SEP}${pair.title}` : `Q${k}`;
-    out.push(group(ctx, name, `${asker} → ${answerers}`, 'pair', span, span.map((x) => turnSymbol(ctx, x))));
+    out.push(group(ctx, name, `${asker} → ${answerers}`, 'pair', span, kids(ctx, span)));
     i = last + 1;
   }
   return out;
@@ -267,7 +313,7 @@ function plainSymbols(ctx: Ctx, size: number): OutlineSymbol[] {
         kind: 'section',
         range: linesSpan(model, h, end),
         selectionRange: contentSpan(text, model, h),
-        children: members.map((t) => turnSymbol(ctx, t)),
+        children: kids(ctx, members),
       });
     });
     return out;
@@ -280,7 +326,7 @@ function plainSymbols(ctx: Ctx, size: number): OutlineSymbol[] {
     const to = members[members.length - 1].label?.timestamp;
     const times = from && to ? `${from}–${to}${SEP}` : '';
     const name = `Turns ${a + 1}–${a + members.length}`;
-    out.push(group(ctx, name, times + nameList(speakersOf(ctx, members)), 'section', members, members.map((t) => turnSymbol(ctx, t))));
+    out.push(group(ctx, name, times + nameList(speakersOf(ctx, members)), 'section', members, kids(ctx, members)));
   }
   return out;
 }
