@@ -130,6 +130,8 @@ test('PieceText reads as its string, and flatText gives the whole text back', ()
       assert.equal(flatText(p), s);
       assert.equal(String(p), s);
       for (let i = -1; i <= s.length; i++) assert.equal(p.charCodeAt(i), s.charCodeAt(i));
+      // Searches remember which pieces lack a string; after an edit only new pieces are read again.
+      for (const needle of ['ab', 'ba', 'aab', 'Q:a', '\r\n', '\n\n', 'é😀', 'never here']) assert.equal(p.includes(needle), s.includes(needle), `includes ${JSON.stringify(needle)}`);
     }
   }
   assert.equal(flatText('plain'), 'plain');
