@@ -10,8 +10,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse, parseState } from '../server/src/core/parse.ts';
-import { lint } from '../server/src/core/lint.ts';
-import { diffTexts, lastUpdate, mergeChanges, updateParse, type TextChange } from '../server/src/core/incremental.ts';
+import { lint, lintCounts, lintUpdate } from '../server/src/core/lint.ts';
+import { diffTexts, lastUpdate, mergeChanges, updateParse, type TextChange, type UpdatedState } from '../server/src/core/incremental.ts';
 import { PieceText } from '../server/src/core/source.ts';
 import { documentSymbols, foldingRanges, semanticTokens } from '../server/src/core/features/index.ts';
 import { generateTranscript, mulberry32 } from '../scripts/gen-transcript.ts';
@@ -69,10 +69,12 @@ function randomEdit(text: string, rnd: () => number): { text: string; change: Te
 /** Applies `edits` random edits, checking the incremental model against a full parse after each. */
 function check(name: string, text0: string, edits: number, seed: number): { incremental: number; total: number } {
   const rnd = mulberry32(seed);
-  let state = parseState(text0);
+  let state: UpdatedState = parseState(text0);
   let text = text0;
   // The server's store of the same text, in small pieces: the update and every feature read it.
   let pieces = PieceText.of(text0, 7 + Math.floor(rnd() * 60));
+  // Lint as the server runs it: each run hands its memo to the next, which reuses label-only findings.
+  let memo = lintUpdate(pieces, state.model).memo;
   let incremental = 0;
   for (let k = 0; k < edits; k++) {
     const e = randomEdit(text, rnd);
@@ -93,7 +95,9 @@ function check(name: string, text0: string, edits: number, seed: number): { incr
     try {
       assert.deepStrictEqual(state.model, full);
       // Lint reuses per-turn values of the turns the update kept: the findings are a fresh lint's.
-      assert.deepStrictEqual(lint(pieces, state.model), lint(text, full));
+      const linted = lintUpdate(pieces, state.model, {}, state.delta ? { memo, delta: state.delta } : undefined);
+      memo = linted.memo;
+      assert.deepStrictEqual(linted.findings, lint(text, full));
       if (k % 4 === 0) {
         assert.deepStrictEqual(documentSymbols(pieces, state.model), documentSymbols(text, full));
         assert.deepStrictEqual(foldingRanges(pieces, state.model), foldingRanges(text, full));
@@ -124,12 +128,16 @@ describe('incremental parse', () => {
     const text = generateTranscript(150_000, 7);
     let inc = 0;
     let total = 0;
+    const reusedBefore = lintCounts.reused;
     for (const seed of [1, 2, 3]) {
       const r = check(`generated seed ${seed}`, text, 60, seed);
       inc += r.incremental;
       total += r.total;
     }
     assert.ok(inc >= total * 0.7, `${inc} of ${total} edits incremental (last reason: ${lastUpdate.reason})`);
+    // Most edits keep every label: lint reused the label rules' findings (5 rules) after most of them.
+    const reused = lintCounts.reused - reusedBefore;
+    assert.ok(reused >= total * 0.5 * 5, `label-only findings reused ${reused} times over ${total} edits`);
   });
 
   it('stays exact on random documents of label-like lines, notes and blank lines', () => {

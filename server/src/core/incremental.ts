@@ -24,7 +24,7 @@
  */
 
 import type { LineInfo } from './lineinfo.ts';
-import type { Note, Turn, TranscriptModel } from './model.ts';
+import type { Label, Note, Turn, TranscriptModel } from './model.ts';
 import {
   addKeyStats,
   addStyleStats,
@@ -97,9 +97,9 @@ export let lastUpdate: UpdateInfo = { incremental: false, reason: 'none yet' };
  * The parse of `text`, reusing `prev` (the parse of the text before `change`; found by comparing
  * the texts when not given). `prev` must not be used afterwards.
  */
-export function updateParse(prev: ParseState, text: TextSource, change?: TextChange): ParseState {
+export function updateParse(prev: ParseState, text: TextSource, change?: TextChange): UpdatedState {
   const ch = change ?? diffTexts(prev.text, text);
-  let result: ParseState | string;
+  let result: UpdatedState | string;
   try {
     result = incremental(prev, text, ch);
   } catch (e) {
@@ -132,7 +132,49 @@ function splice<T>(arr: T[], at: number, count: number, items: T[]): T[] {
   return arr.slice(0, at).concat(items, arr.slice(at + count));
 }
 
-function incremental(prev: ParseState, text: TextSource, ch: TextChange): ParseState | string {
+/**
+ * What an incremental update changed, for lint to reuse the findings of rules that read labels
+ * only (lint.ts `lintUpdate`). Positions are those of the text before the edit.
+ */
+export interface ModelDelta {
+  /** The model the update started from. */
+  from: TranscriptModel;
+  /** The edit: `[start, oldEnd)` became `[start, newEnd)`. */
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+  /** Line and column of `start`, and the line of `oldEnd`. */
+  line: number;
+  column: number;
+  lastLine: number;
+  /** Lines added (negative: removed); lines after `lastLine` moved by this much. */
+  lineDelta: number;
+  /**
+   * No label changed (every label the same text, form and columns, on the same line or moved
+   * with the lines after the edit; the edit touched no label line, or only the speech after an
+   * inline label), nor the number of turns, any turn's speaker, the speakers and their parts, or
+   * the dialect.
+   */
+  labelsKept: boolean;
+}
+
+/** A parse state made by an update, with what the update changed (none after a full parse). */
+export type UpdatedState = ParseState & { delta?: ModelDelta };
+
+function sameLabel(a: Label | null, b: Label | null, shift: number): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.line + shift === b.line &&
+    a.text === b.text &&
+    a.form === b.form &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.textStart === b.textStart &&
+    a.timestamp === b.timestamp
+  );
+}
+
+function incremental(prev: ParseState, text: TextSource, ch: TextChange): UpdatedState | string {
   const p = prev.prose;
   if (!p) return 'not a prose dialect';
   if (p.prefix !== 0) return 'court line numbers';
@@ -321,12 +363,32 @@ function incremental(prev: ParseState, text: TextSource, ch: TextChange): ParseS
     endLine: kA + k + 1 < NS.length ? NS[kA + k + 1] - 1 : n2 - 1,
     turn: kA + k,
   }));
+  // The turns the window replaces (before the splice reuses the array), and their speakers.
+  const replaced = turns.slice(kA, io + 1);
+  const replacedSpeakers = replaced.map((t) => t.speaker);
   const blocks2 = splice(blocks, off + kA, io - kA + 1, newBlocks);
   const turns2 = splice(turns, kA, io - kA + 1, middle);
   const data2 = splice(prev.turnData, kA, io - kA + 1, middleData);
   const dialect = forced ?? proseDialect(data2.length, (i) => data2[i].raw);
   const te2 = dialect === dialect0 ? te : proseTurnEnv(env, dialect, infos2, 0);
+  const memoBefore = prev.speakerMemo.last;
   const { speakers, pairs } = resolveTurns(te2, turns2, data2, p.roster, prev.speakerMemo);
+  const editLine = positionAt(m, ch.start);
+  const lastLine = positionAt(m, ch.oldEnd).line;
+  const labelsKept =
+    replaced.length === middle.length &&
+    dialect === dialect0 &&
+    prev.speakerMemo.last === memoBefore &&
+    speakers.length === m.speakers.length &&
+    speakers.every((sp, i) => sp.part === m.speakers[i].part) &&
+    replaced.every((old, k) => {
+      const l = old.label;
+      // A label on a changed line survives only an edit of the speech after it on its own line.
+      if (l && l.line >= editLine.line && l.line <= lastLine && !(l.line === editLine.line && l.textStart >= 0 && editLine.col >= l.textStart)) return false;
+      const shift = old.startLine > editLine.line ? lineDelta : 0;
+      const now = middle[k];
+      return old.startLine + shift === now.startLine && sameLabel(l, now.label, l && l.line > editLine.line ? lineDelta : 0) && replacedSpeakers[k] === now.speaker;
+    });
 
   const model: TranscriptModel = {
     ...m,
@@ -348,7 +410,18 @@ function incremental(prev: ParseState, text: TextSource, ch: TextChange): ParseS
   p.seg.accepted = accepted2;
   p.seg.globals = globals;
   lastUpdate = { incremental: true };
-  return { text, options: prev.options, model, turnData: data2, speakerMemo: prev.speakerMemo, prose: p };
+  const change: ModelDelta = {
+    from: m,
+    start: ch.start,
+    oldEnd: ch.oldEnd,
+    newEnd: ch.newEnd,
+    line: editLine.line,
+    column: editLine.col,
+    lastLine,
+    lineDelta,
+    labelsKept,
+  };
+  return { text, options: prev.options, model, turnData: data2, speakerMemo: prev.speakerMemo, prose: p, delta: change };
 }
 
 /** First index `k` in `[0, length)` with `key(k) >= v`, for ascending keys. */

@@ -13,7 +13,8 @@ import type { ParseOptions, TranscriptModel, Turn } from './model.ts';
 import { parse } from './parse.ts';
 import type { Finding, Fix, Report, Rule, RuleContext, SeveritySetting, TextEdit } from './rules/types.ts';
 import { RULES } from './rules/index.ts';
-import { keepsWords, turnWords } from './rules/label-helpers.ts';
+import { keepsWords, turnWords, VERIFY_MAX_CHARS } from './rules/label-helpers.ts';
+import type { ModelDelta } from './incremental.ts';
 import { flatText, type TextSource } from './source.ts';
 
 export interface LintOptions {
@@ -126,8 +127,37 @@ export function ruleContext(text: TextSource, model: TranscriptModel, report: (r
  * taking the others down.
  */
 export function lint(text: TextSource, model: TranscriptModel = parse(flatText(text)), options: LintOptions = {}): Finding[] {
+  return lintUpdate(text, model, options).findings;
+}
+
+/** What one lint run keeps so that the next, after an edit, can reuse findings (`lintUpdate`). */
+export interface LintMemo {
+  model: TranscriptModel;
+  /** The severities the findings were made with. */
+  key: string;
+  /** Each rule's findings as it reported them (before suppression comments). */
+  byRule: Map<string, readonly Finding[]>;
+}
+
+/** Rules run and rules whose findings were reused, over the process (for tests and the benchmark). */
+export const lintCounts = { run: 0, reused: 0 };
+
+/**
+ * `lint`, reusing from `previous` (the run on the model this one was updated from, with the
+ * update's delta) the findings of rules that read labels only (`Rule.reuse`) when the update kept
+ * every label, moved to their new positions. The findings equal a fresh `lint` of the model.
+ */
+export function lintUpdate(
+  text: TextSource,
+  model: TranscriptModel,
+  options: LintOptions = {},
+  previous?: { memo: LintMemo; delta: ModelDelta },
+): { findings: Finding[]; memo: LintMemo } {
   const rules = options.rules ?? RULES;
+  const key = JSON.stringify(options.severities ?? {});
   const findings: Finding[] = [];
+  const byRule = new Map<string, readonly Finding[]>();
+  const d = previous && previous.memo.model === previous.delta.from && previous.memo.key === key && previous.delta.labelsKept ? previous.delta : null;
   let current: Rule | null = null;
   let severity: SeveritySetting = 'warning';
   let count = 0;
@@ -143,6 +173,16 @@ export function lint(text: TextSource, model: TranscriptModel = parse(flatText(t
   for (const rule of rules) {
     severity = severityFor(rule, options.severities);
     if (severity === 'off') continue;
+    const from = findings.length;
+    const old = d && (rule.reuse === 'labels' || (rule.reuse === 'labels-verified' && text.length > VERIFY_MAX_CHARS)) ? previous!.memo.byRule.get(rule.id) : undefined;
+    const moved = old && moveFindings(old, d!);
+    if (moved) {
+      for (const f of moved) findings.push(f);
+      byRule.set(rule.id, moved);
+      lintCounts.reused++;
+      continue;
+    }
+    lintCounts.run++;
     current = rule;
     count = 0;
     try {
@@ -160,12 +200,50 @@ export function lint(text: TextSource, model: TranscriptModel = parse(flatText(t
         fixes: [],
       });
     }
+    current = null;
+    byRule.set(rule.id, findings.slice(from));
   }
-  current = null;
   const sup = suppressions(ctx, model.lineCount, rules);
-  return findings
+  const out = findings
     .filter((f) => !isSuppressed(sup, f))
     .sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return { findings: out, memo: { model, key, byRule } };
+}
+
+/**
+ * Findings of the text before an edit at their places in the text after it, or null when one of
+ * them touches the edited text (the rule then runs again).
+ */
+function moveFindings(fs: readonly Finding[], d: ModelDelta): Finding[] | null {
+  const shift = d.newEnd - d.oldEnd;
+  const out: Finding[] = new Array(fs.length);
+  for (let k = 0; k < fs.length; k++) {
+    const f = fs[k];
+    let g = f;
+    if (f.line > d.lastLine) {
+      if (d.lineDelta !== 0) g = { ...f, line: f.line + d.lineDelta, endLine: f.endLine + d.lineDelta };
+    } else if (!(f.endLine < d.line || (f.endLine === d.line && f.endColumn <= d.column))) return null;
+    let fixes: Fix[] | null = null;
+    for (let x = 0; x < f.fixes.length; x++) {
+      const fix = f.fixes[x];
+      let edits: TextEdit[] | null = null;
+      for (let y = 0; y < fix.edits.length; y++) {
+        const e = fix.edits[y];
+        if (e.end <= d.start) continue;
+        if (e.start < d.oldEnd) return null;
+        if (shift === 0) continue;
+        edits ??= fix.edits.slice();
+        edits[y] = { ...e, start: e.start + shift, end: e.end + shift };
+      }
+      if (edits) {
+        fixes ??= f.fixes.slice();
+        fixes[x] = { ...fix, edits };
+      }
+    }
+    if (fixes) g = { ...g, fixes };
+    out[k] = g;
+  }
+  return out;
 }
 
 /**

@@ -7,9 +7,10 @@
  * model is consumed by that update: nothing may hold on to an `Analysis` across an edit.
  */
 
-import { lint, type DialectId, type Finding, type SeveritySetting, type TranscriptModel } from '../core/index.ts';
+import { type DialectId, type Finding, type SeveritySetting, type TranscriptModel } from '../core/index.ts';
+import { lintUpdate, type LintMemo } from '../core/lint.ts';
 import { parseState, type ParseState } from '../core/parse.ts';
-import { mergeChanges, updateParse, type TextChange } from '../core/incremental.ts';
+import { mergeChanges, updateParse, type ModelDelta, type TextChange } from '../core/incremental.ts';
 import type { TextSource } from '../core/source.ts';
 
 export interface DocumentLike {
@@ -35,7 +36,9 @@ interface Entry extends Analysis {
   stale: boolean;
   /** The change since, when every edit was recorded as a range; null when unknown. */
   pending: TextChange | null;
-  findings?: { key: string; value: Finding[] };
+  findings?: { key: string; value: Finding[]; memo: LintMemo };
+  /** What the update from the previous version changed, and that version's lint (for reuse). */
+  previous?: { delta: ModelDelta; memo: LintMemo };
 }
 
 export class ModelCache {
@@ -51,12 +54,15 @@ export class ModelCache {
     if (hit && !hit.stale && hit.version === doc.version && hit.dialect === dialect) return hit;
     const text = doc.text ?? doc.getText();
     let state: ParseState;
+    let previous: Entry['previous'];
     if (hit && hit.stale && hit.pending && hit.dialect === dialect) {
-      state = updateParse(hit.state, text, hit.pending);
+      const updated = updateParse(hit.state, text, hit.pending);
+      state = updated;
+      if (updated.delta && hit.findings) previous = { delta: updated.delta, memo: hit.findings.memo };
       this.updates++;
     } else state = parseState(doc.getText(), dialect ? { dialect } : {});
     this.parses++;
-    const entry: Entry = { uri: doc.uri, version: doc.version, dialect, text, model: state.model, state, stale: false, pending: null };
+    const entry: Entry = { uri: doc.uri, version: doc.version, dialect, text, model: state.model, state, stale: false, pending: null, previous };
     this.entries.set(doc.uri, entry);
     return entry;
   }
@@ -88,9 +94,12 @@ export class ModelCache {
     const entry = this.entries.get(a.uri);
     const key = JSON.stringify(severities);
     if (entry === a && entry.findings?.key === key) return entry.findings.value;
-    const value = lint(a.text, a.model, { severities });
-    if (entry === a) entry.findings = { key, value };
-    return value;
+    const r = lintUpdate(a.text, a.model, { severities }, entry === a ? entry.previous : undefined);
+    if (entry === a) {
+      entry.findings = { key, value: r.findings, memo: r.memo };
+      entry.previous = undefined;
+    }
+    return r.findings;
   }
 
   delete(uri: string): void {

@@ -200,7 +200,7 @@ const VERIFY_LIMIT = 25;
  * Past this size a re-parse per fix would make every keystroke slow (a 1 MB transcript parses in
  * about 0.1 s): fixes are not verified here, and fix-all verifies what it applies instead.
  */
-const VERIFY_MAX_CHARS = 100_000;
+export const VERIFY_MAX_CHARS = 100_000;
 
 /**
  * True when applying `edits` keeps every word of speech: re-parses the result and checks that the

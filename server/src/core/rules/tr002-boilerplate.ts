@@ -24,6 +24,7 @@ export const boilerplate: Rule = {
     'The fix deletes only lines before the first speaker label, never speech.',
   severity: 'warning',
   fixable: true,
+  reuse: 'labels-verified',
   example: {
     bad: [
       'Create an account',

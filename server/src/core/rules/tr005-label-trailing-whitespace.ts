@@ -11,6 +11,7 @@ export const labelTrailingWhitespace: Rule = {
     'and non-breaking spaces copied from web pages are the usual cause. Removing them changes nothing a reader sees.',
   severity: 'warning',
   fixable: true,
+  reuse: 'labels',
   example: { bad: 'Mark Rutte, NATO Secretary General\u00a0\u00a0\n\nThank you.', good: 'Mark Rutte, NATO Secretary General\n\nThank you.' },
   check(ctx) {
     for (const turn of ctx.model.turns) {

@@ -101,6 +101,7 @@ export const labelVariant: Rule = {
     'is a convention and is not reported, nor is a label that adds information such as `QUESTION (Reuters)`.',
   severity: 'information',
   fixable: true,
+  reuse: 'labels-verified',
   example: {
     bad: [
       'Minister of Finance Anna Berg',

@@ -59,6 +59,7 @@ export const labelMisspelling: Rule = {
     'an honorific (`MR.`/`MS.`) or a number (`Speaker 1`/`Speaker 2`) name different people and are not.',
   severity: 'warning',
   fixable: true,
+  reuse: 'labels',
   example: {
     bad: ['MR. DOE: Good afternoon.', '', 'Q: On the talks?', '', 'MR. DOE: They continue.', '', 'Q: When?', '', 'MR. DEO: Next week.'].join('\n'),
     good: ['MR. DOE: Good afternoon.', '', 'Q: On the talks?', '', 'MR. DOE: They continue.', '', 'Q: When?', '', 'MR. DOE: Next week.'].join('\n'),

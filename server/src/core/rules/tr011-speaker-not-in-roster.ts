@@ -121,6 +121,7 @@ export const speakerNotInRoster: Rule = {
     '`participants:`, or both `host:` and `guest:`); a lone `guest:` says nothing about the host.',
   severity: 'warning',
   fixable: true,
+  reuse: 'labels',
   example: {
     bad: '---\nspeakers:\n  - Jen Psaki\n---\n\nMS. PSAKI:  Good afternoon.\n\nMR. DOOCY:  Thanks, Jen.',
     good: '---\nspeakers:\n  - Jen Psaki\n  - Mr. Doocy\n---\n\nMS. PSAKI:  Good afternoon.\n\nMR. DOOCY:  Thanks, Jen.',

@@ -84,5 +84,15 @@ export interface Rule {
   fixable: boolean;
   /** A short transcript that triggers the rule, and the same after the fix (for the docs). */
   example?: { bad: string; good?: string };
+  /**
+   * What the findings depend on, so that lint can reuse them after an edit (`lintUpdate`):
+   * `'labels'`: the labels only (their text, form and columns, and their lines up to the speech on
+   * them), the speakers with their parts, the front matter and the text before the first turn,
+   * never the speech, and no line numbers in messages but those of the text before the first turn.
+   * `'labels-verified'`: the same, but fixes are checked with `keepsSpeech`, which reads the whole
+   * text of a small document: reused in documents too large for that check only.
+   * Unset: the rule runs again after every edit.
+   */
+  reuse?: 'labels' | 'labels-verified';
   check(ctx: RuleContext): void;
 }
