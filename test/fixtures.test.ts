@@ -15,11 +15,13 @@ import { TARGETS, formatTable, formatTargets, scoreCorpus } from './support/gold
  * member, a judge, peers at Lords question time, a chair or audience at a diarised talk), a
  * research interview whose participant labels (`P14`/`P`/`Participant`) are not yet one speaker,
  * `>>`-only captions with no speakers at all, a parliament whose presiding officer is titled only
- * `President`, and an all-hands moderator reading out submitted questions.
+ * `President`, an all-hands moderator reading out submitted questions, a panel job interview in a
+ * meeting export with no roles at all, a school board whose presiding officer is titled `President`,
+ * and a magazine interviewer whose remarks without a question mark are answered.
  */
-const PAIR_MISSES: Record<string, number> = { heldout: 1, heldout2: 2, heldout3: 3, heldout4: 1, heldout5: 1, heldout6: 4, heldout7: 1, heldout8: 2 };
+const PAIR_MISSES: Record<string, number> = { heldout: 1, heldout2: 2, heldout3: 3, heldout4: 1, heldout5: 1, heldout6: 4, heldout7: 1, heldout8: 2, heldout9: 3 };
 
-for (const set of ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8']) {
+for (const set of ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9']) {
   const dir = path.join(__dirname, 'fixtures', set);
   const result = scoreCorpus(dir, (text) => parse(text));
   test(`dialect fixtures (${set}): turn starts, speakers and pairs on every layout`, () => {

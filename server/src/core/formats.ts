@@ -16,9 +16,11 @@ function inlineLabel(line: string, from: number): RawLabel | null {
   if (at < 0) return null;
   // `[KATE] text`, and `[SPEAKER_00]: text` as diarisation pipelines write it.
   const br = /^\[([^\]]{2,40})\]:?\s+(?=\S)/.exec(s.slice(from + at));
-  if (br && /^\p{Lu}/u.test(br[1]) && isNameLike(br[1]) && !isHeadingLike(br[1]) && !/\b(laugh|music|applause|inaudible|crosstalk|sighs?|pause|silence|noise|cheering)/i.test(br[1])) {
+  // `[SOLVEIG, in Norwegian]`, `[MAN ON RADIO, speaking Norwegian]`: the language is a note on the speech.
+  const name = br ? br[1].replace(/\s*,\s*(?:in|speaking|on)\s+\p{Lu}[\p{L} ]{1,30}$/u, '').trim() : '';
+  if (br && /^\p{Lu}/u.test(name) && isNameLike(name) && !isHeadingLike(name) && !/\b(laugh|music|applause|inaudible|crosstalk|sighs?|pause|silence|noise|cheering)/i.test(name)) {
     const start = from + at + 1;
-    return { text: br[1].trim(), form: 'inline', start, end: start + br[1].trim().length, textStart: from + at + br[0].length, anon: anonymousKind(br[1]) };
+    return { text: name, form: 'inline', start, end: start + name.length, textStart: from + at + br[0].length, anon: anonymousKind(name) };
   }
   const c = findLabel(s, from + at, s.trimEnd().length);
   if (!c || c.form !== 'inline' || !c.colon || (c.anon === null && isHeadingLike(c.text))) return null;
@@ -188,7 +190,8 @@ export function segmentCaptions(line: (i: number) => string, first: number, n: n
     const v = /<v(?:\.[\w.-]+)?\s+([^>]+)>/.exec(s);
     const dash = /^\s*(?:[-–]|>>)\s*(?=\S)/.exec(body);
     // Names written into the cue text (Zoom) stand at the start of a cue.
-    const named = v || !cueStart ? null : inlineLabel(s, lead + (dash ? dash[0].length : 0));
+    // (A dash line inside a cue, `- [EIRIK] Someone has to.`, names the second speaker too.)
+    const named = v || (!cueStart && !dash) ? null : inlineLabel(s, lead + (dash ? dash[0].length : 0));
     const plain = body.replace(/<[^>]*>/g, '').trim();
     const open = (label: RawLabel | null) => {
       starts.push(i);

@@ -101,7 +101,9 @@ function candidate(
   const email = extra.timestamp !== undefined && EMAIL_RE.test(label);
   // `माननीय अध्यक्ष:` — a label in a script without capitals, one to three words, before a colon.
   const uncased = form === 'inline' && extra.colon === true && /^[\p{Lo}\p{M}]{2,}(?: [\p{Lo}\p{M}]{2,}){0,2}$/u.test(label);
-  if (anon === null && !email && !uncased && !isNameLike(label, form === 'standalone')) return null;
+  // `+44 7700 900412: Hello?`: a meeting tool names a caller who dialled in by the number.
+  const phone = form === 'inline' && extra.colon === true && PHONE_RE.test(label);
+  if (anon === null && !email && !uncased && !phone && !isNameLike(label, form === 'standalone')) return null;
   const s = start + raw.indexOf(label);
   return {
     form,
@@ -117,6 +119,7 @@ function candidate(
   };
 }
 
+export const PHONE_RE = /^\+\d{1,3}(?:[ -]?\(?\d{1,5}\)?){2,4}$/;
 const EMAIL_RE = /^[\p{L}\d][\p{L}\d._%+-]{0,40}@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+$/u;
 const QA_RE = /^(Q|A)(\.|:)?( +)(?=\S)/;
 const MD_RE = /^(\*\*|__)([^*_]{1,80}?)\s*(:?)\s*\1\s*(:?)[ ]*(.*)$/;
@@ -142,7 +145,7 @@ const CAPS_PERIOD_LABEL = new RegExp(
   'u',
 );
 const NAME_TIME_RE = new RegExp(String.raw`^(\p{Lu}[^\[\]():.?!]{0,60}?)\s+\[(${TS})\]\s+(?=\S)`, 'u');
-const INLINE_RE = /^((?:[^:(\[]|\([^)]{0,40}\)|\[[^\]]{0,40}\]){1,80}?)\s*:(?: +(?=\S)|$)/;
+const INLINE_RE = /^((?:[^:(\[]|\([^)]{0,40}\)|\[[^\]]{0,40}\]){1,100}?)\s*:(?: +(?=\S)|$)/;
 /**
  * A forum comment header: a user handle, an optional poster marker, and the comment's age
  * (`u/pebble_and_crux · 3y ago`, `InesVauquelin_Ice OP · 3y ago`, `u/[deleted] · 3y ago`).
@@ -164,7 +167,8 @@ const SEMICOLON_RE = /^(\p{Lu}[\p{L}.'’ -]{0,30}?);\s+(?=\S)/u;
 export function findLabel(s: string, at: number, end: number, raw?: string): LabelCandidate | null {
   // Fast exit for the common case, a long line of speech: labels are short, or end in a colon early.
   const c0 = s.charCodeAt(at);
-  if (end - at > 100 && c0 !== 81 && c0 !== 65 && c0 !== 42 && c0 !== 95 && c0 !== 91 && c0 !== 40 && !(c0 >= 48 && c0 <= 57)) {
+  const tabAt = raw === undefined ? -1 : raw.indexOf('\t', at);
+  if (end - at > 100 && c0 !== 81 && c0 !== 65 && c0 !== 42 && c0 !== 95 && c0 !== 91 && c0 !== 40 && !(c0 >= 48 && c0 <= 57) && !(tabAt >= 0 && tabAt - at <= 32)) {
     const colon = s.indexOf(':', at);
     const period = s.indexOf('. ', at);
     if ((colon < 0 || colon - at > 120) && (period < 0 || period - at > 60)) return null;
@@ -211,6 +215,12 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
         weak: punct === '' && spaces < 2,
       };
     }
+  }
+  // Table layouts: a short label, a tab, the speech (`DC2291<TAB>Can you state...`, `CL<TAB>Hello,
+  // good morning`, `A;<TAB>No comment.`). A key row (`CL<TAB>Cordelia Lindqvist`) is no label.
+  if (raw !== undefined && tabAt >= 0 && tabAt - at <= 32) {
+    const tab = tabLabel(s, raw, at, end);
+    if (tab !== undefined) return tab;
   }
   // **Name:** text, **Name**: text, **Name** [00:00:00]
   const md = MD_RE.exec(content);
@@ -294,7 +304,9 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     const { label, ts } = stripTimestamp(inl[1]);
     const textStart = inl[0].length === rest.length ? -1 : at + from + inl[0].length;
     const form = textStart < 0 && prefixTs === undefined ? 'standalone' : 'inline';
-    if (form === 'standalone' || textStart >= 0) {
+    // `WITNESS: VAL-P-0112`, `Ref: DRM-4471-A`: a field holding a reference code, not speech.
+    const code = textStart >= 0 && /^(?=[^\s]*\p{Lu})(?=[^\s]*\d)[\p{Lu}\d]+(?:[-/.][\p{Lu}\d]+)+$/u.test(s.slice(textStart, end));
+    if (!code && (form === 'standalone' || textStart >= 0)) {
       const c = candidate(form, label, at + from, textStart, { colon: true, timestamp: prefixTs ?? ts });
       if (c) return c;
       // Parliamentary questions, numbered or not, name whom they are put to or for whom the answer
@@ -345,6 +357,38 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
   // `Minister Grace Lim [in Mandarin, translated]`: an editorial note in brackets after the label.
   const note = /^(.*?\S)\s*\[[^\[\]]{2,40}\]$/.exec(rest);
   return note ? candidate('standalone', note[1], at + from, -1, {}) : null;
+}
+
+/** An officer's or staff code: `DC2291`, `DC 2291`, `PC 114`. */
+export const CODE_LABEL = /^\p{Lu}{1,4} ?\d{3,6}$/u;
+const TAB_LABEL_RE = /^([^\t:;.]{1,30}?)([:;]?)\t+(?=\S)/;
+
+/**
+ * A label before a tab, the speech after it: undefined when the line has no such layout (the
+ * other forms decide), null for a key row (`CL<TAB>Cordelia Lindqvist`: a code and a name, no speech).
+ */
+function tabLabel(s: string, raw: string, at: number, end: number): LabelCandidate | null | undefined {
+  const tb = TAB_LABEL_RE.exec(raw.slice(at, end));
+  if (!tb) return undefined;
+  const label = tb[1].trim();
+  if (label.length === 0 || label.includes('  ')) return undefined;
+  const textStart = at + tb[0].length;
+  const text = s.slice(textStart, end);
+  const code = /^\p{Lu}{1,5}$/u.test(label) || CODE_LABEL.test(label);
+  // `CL<TAB>Cordelia Lindqvist`, `HA<TAB>Hendrik Aalto`: a speaker key, not a turn.
+  if (code && tb[2] === '' && !endsSentence(text) && isNameLike(text, true)) return null;
+  // `MV:<TAB>Thanks`: the colon forms below read it.
+  if (tb[2] === ':') return undefined;
+  if (!endsSentence(text) && countWords(text, 0, text.length, 6) < 6) return undefined;
+  if (tb[2] === ';' && /^[QA]$/.test(label)) {
+    const isQ = label === 'Q';
+    return { form: 'qa', start: at, end: at + 2, text: `${label};`, textStart, colon: true, markdown: false, anon: isQ ? 'questioner' : 'answerer', weak: false };
+  }
+  if (tb[2] !== '' || label.split(' ').length > 4) return undefined;
+  if (CODE_LABEL.test(label)) {
+    return { form: 'inline', start: at, end: at + label.length, text: label, textStart, colon: false, markdown: false, anon: null, weak: false };
+  }
+  return candidate('inline', label, at, textStart, { colon: false }) ?? undefined;
 }
 
 const TITLE_WORDS = String.raw`\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’-]*|of|and|the|for|in|on|to|a|an|&))*`;

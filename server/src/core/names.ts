@@ -69,9 +69,11 @@ const NOT_SPEAKER_WORDS = new Set([
   'paper', 'budget', 'report', 'bill', 'amendment', 'clause', 'schedule', 'slide', 'title', 'option', 'step',
   'first', 'second', 'third', 'fourth', 'fifth', 'finally', 'lastly', 'firstly', 'secondly', 'thirdly',
   'restricted', 'confidential', 'classified', 'unclassified', 'draft', 'exhibit', 'tape', 'side',
+  // Production cues in broadcast scripts and transcripts (`FX:`, `CLIP:`, `OUT:`, `SIGNATURE TUNE`, `ENDS`).
+  'fx', 'sfx', 'clip', 'dur', 'out', 'ends', 'tune', 'actuality', 'archive', 'sting', 'vox',
   'guests', 'hosts', 'panelists', 'panellists', 'participants', 'speakers', 'attendees', 'present', 'cast',
   'moderators', 'interviewers', 'apologies', 'absent', 'chairs', 'items',
-  'editor', "editor's", 'correction', 'volume', 'disclaimer', 'attachment', 'attachments', 'photograph', 'caption',
+  'editor', "editor's", 'signed', 'signature', 'correction', 'volume', 'disclaimer', 'attachment', 'attachments', 'photograph', 'caption',
 ]);
 
 /** Anonymous label keywords (compared lower-case, without dots). */
@@ -111,6 +113,8 @@ function nameToken(t: string): 'cap' | 'upper' | 'particle' | 'honorific' | 'num
   const k = tokenKey(t);
   if (HONORIFICS.has(k) && /^\p{Lu}/u.test(t)) return 'honorific';
   if (/^\d{1,3}$/.test(t)) return 'number';
+  // A room or seat number: `Conference Room 4B`.
+  if (/^\d{1,3}\p{Lu}$/u.test(t)) return 'number';
   // Speaker codes: `P1`, `Int2`, `Speaker1`, `SPK3`.
   if (/^\p{Lu}\p{L}{0,9}[-_]?\d{1,3}$/u.test(t)) return 'cap';
   if (PARTICLES.has(k) && t === t.toLowerCase()) return 'particle';
@@ -131,8 +135,16 @@ function nameToken(t: string): 'cap' | 'upper' | 'particle' | 'honorific' | 'num
  * honorifics, name particles, small numbers as in `Speaker 2`), an optional `, Role` part and an
  * optional parenthesised affiliation. Sentences, URLs, and lines with lower-case words fail.
  */
+/**
+ * `Hon. (Dr.) Rahab Mwangi`, `Hon. (Ms.) Fatuma Dzombo`: a second honorific in parentheses inside
+ * the name (Kenyan and other Commonwealth Hansards), read as if it were not there.
+ */
+export function dropInnerHonorific(s: string): string {
+  return s.includes('(') ? s.replace(/(?<=\S)\s+\((?:Dr|Ms|Mrs|Mr|Prof|Eng|Amb|Rtd|Gen|Col|Capt|Maj|Rev|Sen|Arch|CPA|Hon)\.?\)(?=\s)/g, '') : s;
+}
+
 function isNameLikeUncached(raw: string, allowLowerTitle: boolean): boolean {
-  const s = collapseSpaces(raw);
+  const s = dropInnerHonorific(collapseSpaces(raw));
   if (s.length === 0 || s.length > 200) return false;
   if (/\p{Ll}{3,}\.$/u.test(s)) return false; // ends a sentence
   if (!/^[\p{Lu}\p{Lt}\d(]/u.test(s)) return false;
@@ -240,6 +252,8 @@ function isHeadingLikeUncached(raw: string): boolean {
   if (toks.length === 0) return true;
   // `On Failure`, `Why Now`, `About the Project`: a heading starts with a preposition or a question word.
   if (toks.length > 1 && HEADING_START.has(toks[0])) return true;
+  // `AF`, `DE`: initials in capitals, not the particle they spell.
+  if (toks.length === 1 && /^\p{Lu}{2,3}$/u.test(collapseSpaces(raw).replace(/[():,]/g, '').trim())) return NOT_SPEAKER_WORDS.has(toks[0]);
   let roleOrName = 0;
   for (const t of toks) {
     // A heading word makes a heading, unless a person's title stands beside it (`Press Secretary`,
@@ -303,8 +317,11 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
       return { text, nameTokens: words.map(tokenKey), name, role: '', honorific: '', anonymous: null, part: 'speaker' };
     }
   }
+  // `DC 2291` and `DC2291`: one officer's code, however spaced.
+  const code = /^(\p{Lu}{1,4}) ?(\d{3,6})$/u.exec(text);
+  if (code) return { text, nameTokens: [`${code[1]}${code[2]}`.toLowerCase()], name: `${code[1]}${code[2]}`, role: '', honorific: '', anonymous: null, part: 'speaker' };
   const anonymous = anonymousKind(text);
-  let body = text;
+  let body = dropInnerHonorific(text);
   let affiliation = '';
   let paren: RegExpExecArray | null;
   while ((paren = /\s*\(([^()]*)\)\s*$/.exec(body)) !== null && paren.index > 0) {
@@ -350,7 +367,7 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       const k = tokenKey(t);
-      if (isRoleToken(t) || (i === 0 && toks.length >= 2 && titleSlip(k))) {
+      if (isRoleToken(t) || ((i === 0 || sawRole) && toks.length >= 2 && titleSlip(k))) {
         sawRole = true;
         cut = i + 1;
       } else if ((k === 'the' || k === 'an') && i === 0) {
@@ -398,10 +415,12 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
     }
   }
   if (affiliation) role = role ? `${role} (${affiliation})` : affiliation;
-  const nameTokens = name
-    .split(' ')
-    .map(tokenKey)
-    .filter((t) => t.length > 0 && !PARTICLES.has(t));
+  const nameTokens = /^\p{Lu}{2,3}$/u.test(name)
+    ? [tokenKey(name)] // initials in capitals (`AF`), not the particle they spell
+    : name
+        .split(' ')
+        .map(tokenKey)
+        .filter((t) => t.length > 0 && !PARTICLES.has(t));
   let part: LabelAnalysis['part'] = 'speaker';
   if (anonymous === 'questioner') part = 'questioner';
   else if (anonymous === 'answerer') part = 'answerer';

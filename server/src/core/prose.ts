@@ -63,6 +63,9 @@ export interface ProseStats {
   /** Candidates in capitals ending in a full stop, and inline candidates with a colon. */
   periodLabels: number;
   colonLabels: number;
+  /** Labels alone on their line with speech below, written with a colon and without. */
+  colonStandalone: number;
+  bareStandalone: number;
 }
 
 /** Document-wide decisions derived from the stats. */
@@ -79,6 +82,8 @@ export interface ProseGlobals {
   qaQOk: boolean;
   /** The document writes its labels as `NAME. text` rather than `NAME: text`. */
   periodStyle: boolean;
+  /** The document writes its labels alone on their line with a colon (`FAIRWEATHER:`). */
+  colonStandalone: boolean;
   /** Name tokens of labels the document repeats (and of a declared roster). */
   known: Set<string>;
 }
@@ -124,7 +129,7 @@ export class ProseLines {
     const infos = this.infos;
     const n = infos.length;
     const a = infos[i + 1];
-    if (i + 2 >= n || !a || a.blank || !a.cand || a.cand.form !== 'standalone' || a.cand.colon || a.words > 4) return false;
+    if (i + 2 >= n || !a || a.blank || !a.cand || a.cand.form !== 'standalone' || a.cand.colon || a.words > 4 || isHeadingLike(a.cand.text)) return false;
     const j = this.nextContent(i + 1);
     let k = i + 2;
     while (k < n && infos[k].blank) k++;
@@ -171,7 +176,7 @@ export class ProseLines {
 }
 
 export function emptyStats(): ProseStats {
-  return { keys: new Map(), texts: new Map(), semicolons: new Map(), qaStrong: 0, qaQ: 0, dashes: 0, upperLabels: 0, mixedLabels: 0, afterBlank: 0, inlineSeen: 0, markdownLabels: 0, periodLabels: 0, colonLabels: 0 };
+  return { keys: new Map(), texts: new Map(), semicolons: new Map(), qaStrong: 0, qaQ: 0, dashes: 0, upperLabels: 0, mixedLabels: 0, afterBlank: 0, inlineSeen: 0, markdownLabels: 0, periodLabels: 0, colonLabels: 0, colonStandalone: 0, bareStandalone: 0 };
 }
 
 /**
@@ -205,7 +210,13 @@ export function addKeyStats(pl: ProseLines, st: ProseStats, lo: number, hi: numb
     if (c.form === 'dash') st.dashes += sign;
     else if (c.form === 'standalone') {
       k.standalone += sign;
-      if (pl.followedBySpeech(i)) k.standaloneSpeech += sign;
+      if (pl.followedBySpeech(i)) {
+        k.standaloneSpeech += sign;
+        if (c.anon === null && c.timestamp === undefined && !c.markdown) {
+          if (c.colon) st.colonStandalone += sign;
+          else st.bareStandalone += sign;
+        }
+      }
     } else if (c.form === 'inline') k.inline += sign;
     else if (!c.weak) {
       st.qaStrong += sign;
@@ -278,6 +289,7 @@ export function proseGlobals(st: ProseStats, declared: Iterable<string>): ProseG
     qaStrongOk: st.qaStrong >= 2,
     qaQOk: st.qaQ >= 3,
     periodStyle: st.periodLabels >= 2 && st.periodLabels > st.colonLabels,
+    colonStandalone: st.colonStandalone >= 4 && st.colonStandalone >= 4 * st.bareStandalone,
     known,
   };
 }
@@ -294,6 +306,7 @@ export function sameGlobals(a: ProseGlobals, b: ProseGlobals): boolean {
     a.qaStrongOk !== b.qaStrongOk ||
     a.qaQOk !== b.qaQOk ||
     a.periodStyle !== b.periodStyle ||
+    a.colonStandalone !== b.colonStandalone ||
     a.known.size !== b.known.size
   )
     return false;
@@ -329,6 +342,12 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
       ok = g.dashesOk; // `>>` marks speaker changes where the document uses it throughout
     } else if (c.form === 'qa') {
       ok = c.weak ? g.qaQOk && pl.boundary(i) : g.qaStrongOk || c.anon === 'questioner';
+      // `"Q. Who commanded...?` / `A. Everybody said it was the Colonel."`: the answer line closes a
+      // quotation the line above opened, a transcript quoted inside a question.
+      if (ok && i > pl.first) {
+        const p = pl.prevContent(i);
+        if (p >= pl.first && !infos[p].noteOnly && oddQuotes(pl.lineText(p)) && oddQuotes(pl.lineText(i)) && /["”]\s*$/.test(pl.lineText(i))) ok = false;
+      }
     } else if (c.form === 'inline') {
       // `Senator Okafor. That is what...` after `As I said to`: a name ending a sentence the line
       // above began, not a label written with a full stop.
@@ -336,8 +355,15 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
       // `Question: Why not everywhere? Because ...` inside a paragraph, in a document whose labels
       // stand alone: a speaker asking himself, not a label.
       else if (c.anon !== null && !g.inlineDoc && !g.inlineRepeats && k.inline < 2 && i > pl.first && !infos[i - 1].blank && !infos[i - 1].cand && !infos[i - 1].noteOnly && !infos[i - 1].heading) ok = false;
-      else if (k.inline >= 2) ok = c.anon !== null || !isHeadingLike(c.text);
-      else if (pl.boundary(i) && (!g.blankSeparated || i === pl.first || infos[i - 1].blank) && (c.anon !== null || !isHeadingLike(c.text))) {
+      // `High Water: 0642  5.1 metres` read out inside a paragraph, in a document whose labels stand
+      // alone as `NAME:` over blank-separated speech: a line of the speech.
+      else if (!g.inlineDoc && g.colonStandalone && i > pl.first && !infos[i - 1].blank && !infos[i - 1].noteOnly && !infos[i - 1].heading) ok = false;
+      // `     FATHER: Where is the boat?` indented inside an answer, in a document whose labels stand
+      // alone at the margin: a quoted scene, not a turn.
+      else if (!g.inlineDoc && c.anon === null && c.timestamp === undefined && li.start >= 2 && /^ +$/.test(pl.lineText(i).slice(0, li.start))) ok = false;
+      else if (k.inline >= 2) ok = c.anon !== null || !isHeadingLike(c.text) || g.known.has(`=${c.text.toLowerCase()}`);
+      // (A lone time or note line before the label stands where the blank line would.)
+      else if (pl.boundary(i) && (!g.blankSeparated || i === pl.first || infos[i - 1].blank || infos[i - 1].noteOnly) && (c.anon !== null || !isHeadingLike(c.text))) {
         const a = analyzeLabel(c.text);
         const strong =
           c.markdown ||
@@ -381,7 +407,12 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
       else if (g.inlineDoc || labelWords(c.text) > 8) ok = false;
       // `Parents and Families`: two things joined, not a person (`Mr and Mrs Smith` has names on a side).
       else if (/ (?:and|&) /.test(c.text) && c.text.split(/ (?:and|&) /).some((side) => !side.includes(' '))) ok = false;
-      else {
+      // Where labels are written `NAME:` alone on their line, a bare line said once (`RADIO 4`
+      // over the title) is a label only as a name the document uses (`FAIRWEATHER`, colon left off).
+      else if (g.colonStandalone) {
+        const a = analyzeLabel(c.text);
+        ok = a.nameTokens.length > 0 ? a.nameTokens.some(knownToken) : a.role.toLowerCase().split(/\s+/).some((t) => g.known.has(t));
+      } else {
         // A single word said once (`Ukraine`, `Overview`) is a heading unless it is a title
         // (`Moderator`) or a name the document already uses (`Rutte`).
         const a = analyzeLabel(c.text);
@@ -394,6 +425,16 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
     }
   }
   return out;
+}
+
+/** The line holds an odd number of double quotation marks: a quotation opens or closes on it. */
+function oddQuotes(s: string): boolean {
+  let k = 0;
+  for (let j = 0; j < s.length; j++) {
+    const ch = s.charCodeAt(j);
+    if (ch === 34 || ch === 0x201c || ch === 0x201d) k++;
+  }
+  return k % 2 === 1;
 }
 
 /**
@@ -426,6 +467,12 @@ function metadataValue(pl: ProseLines, i: number): boolean {
   const li = pl.infos[i];
   const c = li.cand!;
   const value = pl.lineText(i).slice(c.textStart, li.end).trim();
+  // A cast list in columns, `NAME:<spaces>description` on consecutive lines (`MORWENNA TREGLOWN:
+  // Former harbour clerk, Newlyn`): the label's value is aligned, not spoken.
+  if (c.colon && value.length > 0 && !/[.?!]["”’)]?$/.test(value) && /:(?:\t|\s{2,})\S/.test(pl.lineText(i).slice(c.end, c.textStart + 1))) {
+    const near = (j: number) => j >= pl.first && j < pl.n && pl.infos[j].cand?.form === 'inline' && pl.infos[j].cand!.colon;
+    if (near(i - 1) || near(i + 1)) return true;
+  }
   if (value.length === 0 || /[.?!]["”’)]?$/.test(value) && !/\b\p{Lu}\.$/u.test(value)) return false;
   const parts = value.split(/\s*[;,]\s*|\s+(?:and|&)\s+/).filter(Boolean);
   return parts.length > 0 && value.split(/\s+/).length >= 2 && parts.every((p) => isNameLike(p));

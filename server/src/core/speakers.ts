@@ -205,7 +205,8 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
             gr.anon === null &&
             rt.size > 0 &&
             gr.roleTokens.size > 0 &&
-            subset(rt, gr.roleTokens) &&
+            // (a title typed with a slip, `The First Minster`, is the same title)
+            [...rt].every((t) => gr.roleTokens.has(t) || [...gr.roleTokens].some((r) => isSlip(t, r))) &&
             // `CHAIR` is not the `ACTING CHAIR`, nor the `Vice-Chair`.
             !QUALIFIERS.some((q) => gr.roleTokens.has(q) && !rt.has(q)),
         );
@@ -237,7 +238,9 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
     const cands: number[] = [];
     groups.forEach((h, k) => {
       if (k === g || h.anon !== null || (usesOf.get(k) ?? 0) <= (usesOf.get(g) ?? 0)) return;
-      if (h.tokens.size > 0 ? nearMiss(t, h.tokens) || (sameTitle(gr, h) && nearMiss2(t, h.tokens)) : t.length === 1 && [...h.roleTokens].some((r) => isSlip(t[0], r))) cands.push(k);
+      // `Hon. Speakr`: a slip of the title a named speaker also holds (`The Speaker (Hon. X)`).
+      const titled = t.length === 1 && [...h.roleTokens].some((r) => isSlip(t[0], r));
+      if (h.tokens.size > 0 ? nearMiss(t, h.tokens) || (sameTitle(gr, h) && nearMiss2(t, h.tokens)) || titled : titled) cands.push(k);
     });
     if (cands.length === 1) redirect.set(g, cands[0]);
   });
