@@ -45,9 +45,10 @@ import { Session } from 'node:inspector';
 import { findSourceMap } from 'node:module';
 import * as os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { lint, parse, type TranscriptModel } from '../server/src/core/index.ts';
+import { lint, parse, PieceText, type TranscriptModel } from '../server/src/core/index.ts';
+import { lintCounts, lintUpdate } from '../server/src/core/lint.ts';
 import { parseState, type ParseState } from '../server/src/core/parse.ts';
-import { lastUpdate, updateParse } from '../server/src/core/incremental.ts';
+import { lastUpdate, updateParse, type UpdatedState } from '../server/src/core/incremental.ts';
 import { documentSymbols, encodeTokens, foldingRanges, semanticTokens } from '../server/src/core/features/index.ts';
 import { generateTranscriptDetailed, type GeneratedTranscript } from './gen-transcript.ts';
 
@@ -225,8 +226,8 @@ interface SizeResult {
   totalCpu: number[];
   /** heapUsed retained after GC, bytes. */
   heap: { text: number; model: number; modelAndFindings: number };
-  /** One-character edits: incremental update, lint, and the copy of the text (ms each). */
-  edits: { update: number[]; lint: number[]; copy: number[]; incremental: number };
+  /** One-character edits: incremental update, lint, the edit of the piece store, and the copy a single string would cost (ms each). */
+  edits: { update: number[]; lint: number[]; pieces: number[]; copy: number[]; incremental: number; reused: number };
   counts: { turns: number; speakers: number; pairs: number; findings: number; symbols: number; folds: number; tokens: number };
   gen: { turns: number; speakers: number; pairs: number; missed: number; extra: number; lines: number[] };
   baselineCounts: BaselineCounts;
@@ -307,38 +308,51 @@ function analyse(text: string, doc: GeneratedTranscript | null, gc: () => void):
 }
 
 /**
- * What a one-character edit costs the core, as the server pays it: the previous parse state is
- * updated incrementally (core/incremental.ts) and the new model linted (lint reuses per-turn work
- * of the turns the update kept). The new text is built and flattened outside the timers; building
- * it (a copy of the whole string, which a server holding the text as one string pays on every
- * edit) is reported as `copy`.
+ * What a one-character edit costs the core, as the server pays it: the text is a `PieceText` (as
+ * the server keeps open documents), the previous parse state is updated incrementally
+ * (core/incremental.ts) and the new model linted with the previous run's memo (`lintUpdate`: the
+ * findings of label-only rules are reused when the edit kept every label; other rules reuse
+ * per-turn work of the turns the update kept). `pieces`: the edit of the piece store; `copy`: what
+ * building and flattening a new single string would cost instead (outside the other timers).
  */
-function benchEdits(text0: string, edits: number, gc: () => void): { update: number[]; lint: number[]; copy: number[]; incremental: number } {
-  let text = text0;
-  let state = parseState(text);
-  lint(text, state.model);
+function benchEdits(
+  text0: string,
+  edits: number,
+  gc: () => void,
+): { update: number[]; lint: number[]; pieces: number[]; copy: number[]; incremental: number; reused: number } {
+  let flat = text0;
+  let text = PieceText.of(text0);
+  let state: UpdatedState = parseState(text0);
+  let memo = lintUpdate(text, state.model).memo;
   const update: number[] = [];
   const lintMs: number[] = [];
+  const pieces: number[] = [];
   const copy: number[] = [];
   let incremental = 0;
+  const reused0 = lintCounts.reused;
   for (let k = 1; k <= edits; k++) {
     // A letter typed in the middle of a line of speech, at points spread over the document.
-    let at = Math.floor((text.length * k) / (edits + 1));
-    at = text.indexOf(' ', at);
-    if (at < 0) at = text.length;
+    let at = Math.floor((flat.length * k) / (edits + 1));
+    at = flat.indexOf(' ', at);
+    if (at < 0) at = flat.length;
     gc();
     const t0 = performance.now();
-    const next = text.slice(0, at) + 'x' + text.slice(at);
+    const next = flat.slice(0, at) + 'x' + flat.slice(at);
     next.charCodeAt(at); // flattens the new string
     copy.push(performance.now() - t0);
-    const [ms, s] = time(() => updateParse(state, next, { start: at, oldEnd: at, newEnd: at + 1 }));
+    const [pms, p] = time(() => text.edit(at, at, 'x'));
+    pieces.push(pms);
+    const [ms, s] = time(() => updateParse(state, p, { start: at, oldEnd: at, newEnd: at + 1 }));
     if (lastUpdate.incremental) incremental++;
     update.push(ms);
     state = s;
-    text = next;
-    lintMs.push(time(() => lint(text, state.model))[0]);
+    text = p;
+    flat = next;
+    const [lms, linted] = time(() => lintUpdate(text, state.model, {}, state.delta ? { memo, delta: state.delta } : undefined));
+    lintMs.push(lms);
+    memo = linted.memo;
   }
-  return { update, lint: lintMs, copy, incremental };
+  return { update, lint: lintMs, pieces, copy, incremental, reused: lintCounts.reused - reused0 };
 }
 
 function benchSize(doc: GeneratedTranscript, targetMB: number, runs: number, gc: () => void): SizeResult {
@@ -466,7 +480,7 @@ function report(results: SizeResult[], o: Options, command: string, wallS: numbe
 
   // Edits: what the core does per keystroke.
   console.log(`\nA one-character edit (${EDITS} edits per size, spread over the document; median ms)`);
-  const erows = [['size', 'update model', 'lint', 'update + lint', '÷ 1 MB', 'incremental', 'copy of the text']];
+  const erows = [['size', 'update model', 'lint', 'update + lint', '÷ 1 MB', 'incremental', 'rules reused', 'piece edit', '(one string: copy)']];
   const first = results[0];
   const both = (r: SizeResult) => median(r.edits.update.map((u, i) => u + r.edits.lint[i]));
   for (const r of results) {
@@ -477,14 +491,17 @@ function report(results: SizeResult[], o: Options, command: string, wallS: numbe
       fmt(both(r)),
       `${fmt(both(r) / both(first), 1)}×`,
       `${r.edits.incremental}/${r.edits.update.length}`,
+      `${r.edits.reused}`,
+      fmt(median(r.edits.pieces), 2),
       fmt(median(r.edits.copy)),
     ]);
   }
   console.log(table(erows, '  ', [0]));
   console.log(
-    '  update: the previous parse updated incrementally (window re-decided, touched turns rebuilt, the rest shifted); lint reuses\n' +
-      '  per-turn work of unchanged turns. "copy of the text": building and flattening the new string, which a server that holds the\n' +
-      '  text as one string pays on every edit (not in the other columns). Server round trips: npm run bench:lsp.',
+    '  update: the previous parse updated incrementally (window re-decided, touched turns rebuilt, the rest shifted); lint: with\n' +
+      '  the previous run\'s memo, label-only rules reused ("rules reused": over all edits) and per-turn work of unchanged turns kept.\n' +
+      '  "piece edit": the edit of the text as the server holds it (PieceText); "(one string: copy)": building and flattening a new\n' +
+      '  string instead, which a server holding the text as one string pays per edit (in no other column). Server: npm run bench:lsp.',
   );
   if (r50 && first && first !== r50) {
     const x = both(r50) / both(first);

@@ -112,8 +112,16 @@ export function updateParse(prev: ParseState, text: TextSource, change?: TextCha
   return result;
 }
 
-/** `arr` with `[from, to)` replaced by `items` and `add` added to every value after them. */
+/**
+ * `arr` with `[from, to)` replaced by `items` and `add` added to every value after them; in place
+ * when the count stays (the previous state is consumed by the update).
+ */
 function spliceInt(arr: Int32Array, from: number, to: number, items: readonly number[], add: number): Int32Array {
+  if (items.length === to - from) {
+    for (let k = 0; k < items.length; k++) arr[from + k] = items[k];
+    if (add !== 0) for (let i = to; i < arr.length; i++) arr[i] += add;
+    return arr;
+  }
   const out = new Int32Array(arr.length - (to - from) + items.length);
   out.set(arr.subarray(0, from));
   for (let k = 0; k < items.length; k++) out[from + k] = items[k];
@@ -298,9 +306,17 @@ function incremental(prev: ParseState, text: TextSource, ch: TextChange): Update
     ib = lowerBoundBy(acc.length, (k) => acc[k], hO);
     dec = decideRange(pl, stats, globals, lo, hN, prevAccepted);
   }
-  const accepted2: number[] = acc.slice(0, ia);
-  for (const x of dec) accepted2.push(x);
-  for (let k = ib; k < acc.length; k++) accepted2.push(acc[k] + lineDelta);
+  let accepted2: number[];
+  if (dec.length === ib - ia) {
+    // As many labels as before in the window: in place.
+    accepted2 = acc;
+    for (let k = 0; k < dec.length; k++) acc[ia + k] = dec[k];
+    if (lineDelta !== 0) for (let k = ib; k < acc.length; k++) acc[k] += lineDelta;
+  } else {
+    accepted2 = acc.slice(0, ia);
+    for (const x of dec) accepted2.push(x);
+    for (let k = ib; k < acc.length; k++) accepted2.push(acc[k] + lineDelta);
+  }
   const segStarts = finishStarts(pl, accepted2);
 
   // 4. Turns: keep those before the window, rebuild the window's, shift those after.
@@ -366,13 +382,19 @@ function incremental(prev: ParseState, text: TextSource, ch: TextChange): Update
   // The turns the window replaces (before the splice reuses the array), and their speakers.
   const replaced = turns.slice(kA, io + 1);
   const replacedSpeakers = replaced.map((t) => t.speaker);
+  const replacedKeys = prev.turnData.slice(kA, io + 1).map((d) => d.useKey);
   const blocks2 = splice(blocks, off + kA, io - kA + 1, newBlocks);
   const turns2 = splice(turns, kA, io - kA + 1, middle);
   const data2 = splice(prev.turnData, kA, io - kA + 1, middleData);
   const dialect = forced ?? proseDialect(data2.length, (i) => data2[i].raw);
   const te2 = dialect === dialect0 ? te : proseTurnEnv(env, dialect, infos2, 0);
   const memoBefore = prev.speakerMemo.last;
-  const { speakers, pairs } = resolveTurns(te2, turns2, data2, p.roster, prev.speakerMemo);
+  // The same number of turns: the speakers of all others are those of the model before.
+  const kept =
+    replaced.length === middle.length && replacedKeys.every((k) => k !== undefined)
+      ? { from: kA, to: kA + middle.length, keys: replacedKeys as (string | null)[], speakers: m.speakers }
+      : undefined;
+  const { speakers, pairs } = resolveTurns(te2, turns2, data2, p.roster, prev.speakerMemo, kept);
   const editLine = positionAt(m, ch.start);
   const lastLine = positionAt(m, ch.oldEnd).line;
   const labelsKept =

@@ -28,8 +28,20 @@ import { findNotes, stripNotes } from './notes.ts';
 import { countWords } from './text.ts';
 import type { TextSource } from './source.ts';
 
-/** A court-reporter line number at the start of a line: `12   Q. ...`, `45:12  A. ...`. */
-const LINE_NUMBER: RegExp = /^\s{0,8}(?:\d{1,4}:)?(\d{1,2})(?=\s|$)/;
+/**
+ * A court-reporter line number at the start of a line: `12   Q. ...`, `45:12  A. ...`; some
+ * courts print the time in the margin before it on the lines where a turn starts
+ * (`09:36:10 15 Q. ...`). Groups: the margin time, the number with its indentation, the number.
+ */
+const LINE_NUMBER: RegExp = /^(\s{0,8}\d{1,2}:\d{2}:\d{2}\s+(?=\d{1,2}(?:\s|$)))?(\s{0,8}(?:\d{1,4}:)?(\d{1,2}))(?=\s|$)/;
+
+/** Columns to skip on line `s` in a document with court prefix width `prefix`: the number, and a margin time before it. */
+function linePrefix(s: string, prefix: number): number {
+  if (prefix === 0) return 0;
+  const m = LINE_NUMBER.exec(s);
+  if (!m) return 0;
+  return m[1] ? Math.max(prefix, m[0].length) : prefix;
+}
 
 export { LINE_NUMBER };
 
@@ -99,9 +111,9 @@ export function countNumbered(line: (i: number) => string, from: number, to: num
     if (s.trim() === '') continue;
     content++;
     const m = LINE_NUMBER.exec(s);
-    if (m && Number(m[1]) >= 1 && Number(m[1]) <= 28) {
+    if (m && Number(m[3]) >= 1 && Number(m[3]) <= 28) {
       numbered++;
-      width = Math.max(width, m[0].length);
+      width = Math.max(width, m[2].length);
     }
   }
   return { content, numbered, width };
@@ -129,7 +141,7 @@ function shared(li: LineInfo): LineInfo {
 
 /** Analyses a line as the prose segmenter sees it. */
 export function analyzeProseLine(s: string, prefix: number, forced: DialectId | undefined): LineInfo {
-  const li = analyzeLine(s, prefix > 0 && LINE_NUMBER.test(s) ? prefix : 0);
+  const li = analyzeLine(s, linePrefix(s, prefix));
   if (forced && li.cand && !FORMS_FOR[forced].has(li.cand.form)) li.cand = null;
   return li.cand ? li : shared(li);
 }
@@ -154,7 +166,7 @@ export function proseTurnEnv(env: LineEnv, dialect: DialectId, infos: LineInfo[]
     env,
     dialect,
     noteLine: (i) => proseNoteLine(infos, env.line, i),
-    prefixOf: (i) => (prefix > 0 && LINE_NUMBER.test(env.line(i)) ? prefix : 0),
+    prefixOf: (i) => linePrefix(env.line(i), prefix),
   };
 }
 
@@ -236,6 +248,18 @@ function useKey(raw: RawLabel | null, interned: Map<string, string>): string | n
   return shared;
 }
 
+/**
+ * What an incremental update knows about the turns before it: turns outside `[from, to)` are the
+ * previous model's, with their speaker set; `keys` are the label keys `[from, to)` replaced; and
+ * `speakers` are the previous model's speakers.
+ */
+export interface TurnsBefore {
+  from: number;
+  to: number;
+  keys: readonly (string | null)[];
+  speakers: readonly Speaker[];
+}
+
 /** Speakers, kinds and pairs: the document-wide pass over the turns (cheap per turn). */
 export function resolveTurns(
   te: TurnEnv,
@@ -243,11 +267,28 @@ export function resolveTurns(
   data: TurnData[],
   roster: RosterEntry[],
   memo?: { last?: SpeakerMemo },
+  before?: TurnsBefore,
 ): { speakers: Speaker[]; pairs: TranscriptModel['pairs'] } {
+  const interned = new Map<string, string>(memo?.last?.order.map((k) => [k, k]) ?? []);
+  const last = memo?.last;
+  if (before && last && before.keys.length === before.to - before.from && before.speakers.length === last.speakers.length) {
+    // The same labels in the same order as before: the same speakers with the same turns, so only
+    // the rebuilt turns need their speaker (the kinds are still redone).
+    let same = true;
+    for (let i = before.from; i < before.to && same; i++) same = (data[i].useKey ??= useKey(data[i].raw, interned)) === before.keys[i - before.from];
+    if (same) {
+      for (let i = before.from; i < before.to; i++) {
+        const k = data[i].useKey!;
+        turns[i].speaker = k === null ? -1 : last.index.get(k)!;
+      }
+      const speakers: Speaker[] = last.speakers.map((sp, si) => ({ ...sp, labels: [...sp.labels], turns: before.speakers[si].turns.slice() }));
+      const pairs = assignKinds({ turns, speakers, facts: (i) => data[i].facts, title: (i) => (data[i].title ??= own(turnTitle(te, turns[i]))) });
+      return { speakers, pairs };
+    }
+  }
   const order: string[] = [];
   const counts = new Map<string, number>();
   const keys: (string | null)[] = new Array(turns.length);
-  const interned = new Map<string, string>(memo?.last?.order.map((k) => [k, k]) ?? []);
   for (let i = 0; i < turns.length; i++) {
     const k = (data[i].useKey ??= useKey(data[i].raw, interned));
     keys[i] = k;
@@ -258,7 +299,6 @@ export function resolveTurns(
       order.push(k);
     } else counts.set(k, c + 1);
   }
-  const last = memo?.last;
   let resolved: SpeakerMemo;
   if (last && last.order.length === order.length && last.order.every((k, i) => k === order[i]) && order.every((k) => last.counts.get(k) === counts.get(k))) {
     resolved = last;
@@ -410,7 +450,8 @@ export function parseState(input: string, options: ParseOptions = {}): ParseStat
 
 /** Name tokens a roster before the speech declares (`Interviewer: Joan Mercer (JM)`). */
 export function declaredTokens(line: (i: number) => string, first: number, n: number): string[] {
-  return rosterFromLines(line, first, Math.min(n, first + 100)).flatMap((r) => [...analyzeLabel(r.name).nameTokens, ...(r.code ? [r.code.toLowerCase()] : [])]);
+  // The whole name too, marked `=` (`=conference room 4b`: a label the document declares, whatever its words).
+  return rosterFromLines(line, first, Math.min(n, first + 100)).flatMap((r) => [...analyzeLabel(r.name).nameTokens, ...(r.code ? [r.code.toLowerCase()] : []), `=${r.name.toLowerCase().replace(/\s+/g, ' ')}`]);
 }
 
 /** The top-level partition: front matter, preamble, then one block per turn (to the next turn). */
@@ -454,7 +495,10 @@ export function unattributedStart(infos: LineInfo[], line: (i: number) => string
     const procedural = /\b(met|convened|reconvened),? pursuant to\b|^\s*\[?(?:whereupon|the (?:committee|subcommittee|court|hearing))\b/i.test(line(i));
     // A byline under a title (`by NATO Secretary General ...`, `with Jane Roe`) is not speech.
     const byline = /^\s*(?:by|with|featuring|hosted by|moderated by|presented by)\s/i.test(line(i));
-    if (!procedural && ((li.lower && !byline && (li.terminal || li.words >= 6)) || (words >= 25 && sentences >= 2 && li.words >= 6 && words >= lines * 8))) return i;
+    // `This transcript was typed from a recording...`, `This record contains the text of...`: a
+    // note about the document, not speech.
+    const editorial = /^\s*this\s+(?:transcript|record|recording|interview|conversation|document|text|version|edition)\b/i.test(line(i));
+    if (!procedural && !editorial && ((li.lower && !byline && (li.terminal || li.words >= 6)) || (words >= 25 && sentences >= 2 && li.words >= 6 && words >= lines * 8))) return i;
     i = j - 1;
   }
   return -1;

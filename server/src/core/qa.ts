@@ -31,7 +31,9 @@ const FACTS: TurnFacts[] = Array.from({ length: 16 }, (_x, k) =>
 /** The facts of one turn's speech. */
 export function turnFacts(text: string, words: number): TurnFacts {
   const asks = text.includes('?');
-  const prompts = PROMPT.test(firstSentence(text));
+  // The prompt opens the turn, or closes it after a preamble (`You were born in Gdańsk... Tell me
+  // about the shipyard.`).
+  const prompts = PROMPT.test(firstSentence(text)) || PROMPT.test(lastSentence(text));
   const asksBack = /(\?|[—–-])\s*$/.test(text) && words <= 15;
   const backchannel = words <= 3 && BACKCHANNEL.test(text.trim()) && !asks;
   return FACTS[(asks ? 1 : 0) | (prompts ? 2 : 0) | (asksBack ? 4 : 0) | (backchannel ? 8 : 0)];
@@ -59,31 +61,48 @@ export function assignKinds({ turns, speakers, facts, title }: KindInput): QAPai
   // others who mostly ask are the questioners.
   const answered = speakers.some((s) => s.part === 'answerer' && !s.anonymous);
   if (chaired || marked || answered) {
-    const wordsOf = (s: Speaker) => s.turns.reduce((sum, t) => sum + turns[t].words, 0);
-    const total = speakers.reduce((sum, s) => sum + wordsOf(s), 0) || 1;
+    // Words and asking turns per speaker, in one pass (a long hearing has 100,000 turns).
+    const words = new Float64Array(speakers.length);
+    const asking = new Int32Array(speakers.length);
+    let all = 0;
+    for (let i = 0; i < turns.length; i++) {
+      const si = turns[i].speaker;
+      if (si < 0) continue;
+      words[si] += turns[i].words;
+      all += turns[i].words;
+      if (facts(i).asks) asking[si]++;
+    }
+    const total = all || 1;
     // A chair who holds the floor and never asks is the one being asked (a central bank's chair at
     // a press conference, `CHAIR X.`), not the one running the questions.
     speakers.forEach((s, si) => {
-      if (s.part !== 'moderator' || s.anonymous || s.turns.length < 3 || wordsOf(s) / total < 0.4) return;
+      if (s.part !== 'moderator' || s.anonymous || s.turns.length < 3 || words[si] / total < 0.4) return;
       // Only a named chair: a moderator, host or operator runs the proceedings whatever they say.
       if (!/\bchair(?:man|woman|person)?\b/i.test(s.role) || /\b(?:moderator|host|operator|clerk|presiding|speaker|acting|deputy|vice)\b/i.test(s.role) || s.name === '' || /\bchair/i.test(s.name)) return;
-      if (s.turns.some((t) => facts(t).asks)) return;
+      if (asking[si] > 0) return;
       speakers[si].part = 'speaker';
     });
     speakers.forEach((s, si) => {
       if (s.part !== 'speaker' || s.anonymous) return;
-      const asks = s.turns.filter((t) => facts(t).asks).length;
+      const asks = asking[si];
       // Beside marked questions, only a minor voice is a reporter: the speaker who holds the
       // floor (`Do you have any questions?`) is not.
-      if (!chaired && wordsOf(s) / total >= 0.15) return;
+      if (!chaired && words[si] / total >= 0.15) return;
       if (asks > 0 && asks * 2 >= s.turns.length) speakers[si].part = 'questioner';
     });
   }
-  const partOf = (t: Turn) => (t.speaker >= 0 ? speakers[t.speaker].part : 'speaker');
+  const parts = speakers.map((s) => s.part);
+  const partOf = (t: Turn) => (t.speaker >= 0 ? parts[t.speaker] : 'speaker');
   // A bench of several presiding members who ask (an appellate panel of judges) is the questioner
   // side even where no one else is.
-  const askingChairs = new Set(turns.filter((t, i) => partOf(t) === 'moderator' && facts(i).asks).map((t) => t.speaker));
-  const hasQuestioner = turns.some((t) => partOf(t) === 'questioner') || askingChairs.size >= 2;
+  const askingChairs = new Set<number>();
+  let questioner = false;
+  for (let i = 0; i < turns.length && !questioner; i++) {
+    const part = partOf(turns[i]);
+    if (part === 'questioner') questioner = true;
+    else if (part === 'moderator' && facts(i).asks) askingChairs.add(turns[i].speaker);
+  }
+  const hasQuestioner = questioner || askingChairs.size >= 2;
   // Where an anonymous answerer (`A.`) answers, named others (counsel's remarks) make statements.
   const anonAnswerer = speakers.some((s) => s.anonymous && s.part === 'answerer');
   if (!hasQuestioner) {
@@ -132,6 +151,12 @@ export function assignKinds({ turns, speakers, facts, title }: KindInput): QAPai
     pairs.push({ question: i, answers, startLine: turns[i].startLine, endLine: turns[last].endLine, title: title(i) });
   }
   return pairs;
+}
+
+/** The last sentence of a text. */
+function lastSentence(text: string): string {
+  const m = /(?:^|[.?!…]\s+)([^.?!…]+[.?!…]*)\s*$/u.exec(text.trim());
+  return (m ? m[1] : text).trim();
 }
 
 /** The first sentence of a text. */
