@@ -157,6 +157,12 @@ export interface ModelDelta {
   lastLine: number;
   /** Lines added (negative: removed); lines after `lastLine` moved by this much. */
   lineDelta: number;
+  /** The turns the update rebuilt, `[from, to)` in the new model, and the lines their blocks held before. */
+  turnsFrom: number;
+  turnsTo: number;
+  blockLines: [number, number];
+  /** The dialect stayed the same. */
+  dialectKept: boolean;
   /**
    * No label changed (every label the same text, form and columns, on the same line or moved
    * with the lines after the edit; the edit touched no label line, or only the speech after an
@@ -349,6 +355,8 @@ function incremental(prev: ParseState, text: TextSource, ch: TextChange): Update
     middleData.push(built.data);
     for (const note of built.notes) middleNotes.push(note);
   }
+  // The lines the replaced turns' blocks held (before the rest shift).
+  const blockLines: [number, number] = [turns[kA]?.startLine ?? n, io + 1 < turns.length ? turns[io + 1].startLine - 1 : n - 1];
   // Notes: those of the kept turns, the rebuilt turns', the shifted rest.
   const notes = m.notes;
   const noteLine = (k: number) => notes[k].line;
@@ -441,6 +449,10 @@ function incremental(prev: ParseState, text: TextSource, ch: TextChange): Update
     column: editLine.col,
     lastLine,
     lineDelta,
+    turnsFrom: kA,
+    turnsTo: kA + middle.length,
+    blockLines,
+    dialectKept: dialect === dialect0,
     labelsKept,
   };
   return { text, options: prev.options, model, turnData: data2, speakerMemo: prev.speakerMemo, prose: p, delta: change };

@@ -103,6 +103,7 @@ export function ruleContext(text: TextSource, model: TranscriptModel, report: (r
     lineEndWithBreak: (i) => (i + 1 < model.lineCount ? model.lineStarts[i + 1] : text.length),
     report,
     more,
+    turnRange: [0, model.turns.length],
     perTurn: <T>(key: string, t: number, compute: () => T): T => {
       const turn = model.turns[t];
       if (!turn) return compute();
@@ -181,6 +182,38 @@ export function lintUpdate(
       byRule.set(rule.id, moved);
       lintCounts.reused++;
       continue;
+    }
+    // A turn-by-turn rule: keep what it found on the blocks the update kept, look at the rebuilt ones.
+    const t = previous && previous.memo.model === previous.delta.from && previous.memo.key === key && previous.delta.dialectKept && rule.reuse === 'turns' ? previous.delta : null;
+    const before = t ? previous!.memo.byRule.get(rule.id) : undefined;
+    if (t && before && before.length < MAX_FINDINGS_PER_RULE) {
+      const [lo, hi] = t.blockLines;
+      const outside = before.filter((f) => f.endLine < lo || f.line > hi);
+      // A finding reaching into the rebuilt blocks from outside: look at every turn again.
+      const straddles = before.some((f) => !(f.endLine < lo || f.line > hi) && !(f.line >= lo && f.endLine <= hi));
+      const kept = straddles ? null : moveFindings(outside, t);
+      if (kept) {
+        current = rule;
+        count = 0;
+        (ctx as { turnRange: readonly [number, number] }).turnRange = [t.turnsFrom, t.turnsTo];
+        let failed = false;
+        try {
+          rule.check(ctx);
+        } catch {
+          failed = true;
+        }
+        (ctx as { turnRange: readonly [number, number] }).turnRange = [0, model.turns.length];
+        current = null;
+        const fresh = findings.splice(from);
+        if (!failed && kept.length + fresh.length < MAX_FINDINGS_PER_RULE) {
+          // In document order, as a run over every turn reports them.
+          const all = [...kept.filter((f) => f.endLine < lo), ...fresh, ...kept.filter((f) => f.line >= lo)];
+          for (const f of all) findings.push(f);
+          byRule.set(rule.id, all);
+          lintCounts.reused++;
+          continue;
+        }
+      }
     }
     lintCounts.run++;
     current = rule;

@@ -157,17 +157,27 @@ export const unbalancedBrackets: Rule = {
     'rest of the paragraph read as a note, or a note read as speech, for readers, word counts and search alike.',
   severity: 'warning',
   fixable: true,
+  reuse: 'turns',
   example: { bad: 'MS. PSAKI:  We will [inaudible have more on that.', good: 'MS. PSAKI:  We will [inaudible] have more on that.' },
   check(ctx) {
     const { model } = ctx;
-    const { tierLines, skip } = specialLines(model);
+    // Built on first need: after an edit only the rebuilt turns (if any) are worked out again.
+    let special: ReturnType<typeof specialLines> | null = null;
     const abs = (b: Bracket, base: number): Bracket => ({ ...b, line: b.line + base });
     const key = `TR009:${model.dialect}`;
-    for (const block of model.blocks) {
+    const [from, to] = ctx.turnRange;
+    // One block per turn after the front matter and preamble: look at the blocks of the range only.
+    const off = model.blocks.length - model.turns.length;
+    const aligned = from === to || (model.blocks[off + from]?.turn === from && model.blocks[off + to - 1]?.turn === to - 1);
+    const blocks = aligned ? model.blocks.slice(off + from, off + to) : model.blocks;
+    for (const block of blocks) {
       if (!ctx.more()) return;
-      if (block.kind !== 'turn' || block.turn === undefined) continue;
+      if (block.kind !== 'turn' || block.turn === undefined || block.turn < from || block.turn >= to) continue;
       // Worked out once per turn and kept while the turn is unchanged: an edit elsewhere reuses it.
-      const problems = ctx.perTurn(key, block.turn, () => blockProblems(ctx, block, tierLines, skip));
+      const problems = ctx.perTurn(key, block.turn, () => {
+        special ??= specialLines(model);
+        return blockProblems(ctx, block, special.tierLines, special.skip);
+      });
       const base = block.startLine;
       for (const p of problems) {
         if (p.kind === 'unclosed') reportUnclosed(ctx, abs(p.b, base));

@@ -57,6 +57,11 @@ export interface RuleContext {
   lineEndWithBreak(i: number): number;
   report(r: Report): void;
   /**
+   * The turns to look at, `[from, to)`: all of them, except for a rule with `reuse: 'turns'` after
+   * an edit, when lint keeps that rule's findings on the other turns' blocks.
+   */
+  readonly turnRange: readonly [number, number];
+  /**
    * False once the rule has reported as many findings as are kept (lint keeps the first
    * MAX_FINDINGS_PER_RULE of each rule): a rule that may report thousands stops looking then.
    */
@@ -91,8 +96,11 @@ export interface Rule {
    * never the speech, and no line numbers in messages but those of the text before the first turn.
    * `'labels-verified'`: the same, but fixes are checked with `keepsSpeech`, which reads the whole
    * text of a small document: reused in documents too large for that check only.
+   * `'turns'`: each finding comes from looking at one turn's block alone (its lines and notes, the
+   * dialect) and lies on that block's lines: after an edit the rule looks only at the turns the
+   * update rebuilt (`RuleContext.turnRange`) and the findings of the others are kept, moved.
    * Unset: the rule runs again after every edit.
    */
-  reuse?: 'labels' | 'labels-verified';
+  reuse?: 'labels' | 'labels-verified' | 'turns';
   check(ctx: RuleContext): void;
 }
