@@ -293,7 +293,8 @@ class Server {
           textDocument: {
             synchronization: { dynamicRegistration: false, didSave: true },
             documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-            foldingRange: { lineFoldingOnly: true },
+            // As VS Code declares it (editor.foldingMaximumRegions, 5,000).
+            foldingRange: { lineFoldingOnly: true, rangeLimit: 5000 },
             semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
             ...(pull ? { diagnostic: { dynamicRegistration: false } } : { publishDiagnostics: { versionSupport: true } }),
           },

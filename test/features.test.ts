@@ -5,6 +5,8 @@
  *   node --import tsx --test test/features.test.ts
  */
 import { describe, test } from 'node:test';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import assert from 'node:assert/strict';
 import { parse } from '../server/src/core/index.ts';
 import {
@@ -264,6 +266,38 @@ describe('foldingRanges', () => {
       foldingRanges(INLINE, parse(INLINE)).map((f) => `${f.startLine}-${f.endLine} ${f.what}`),
       ['2-4 pair'],
     );
+  });
+});
+
+describe('foldingRanges on every corpus and fixture transcript', () => {
+  // The ranges as a plain sort of every candidate gives them: what the merge must equal.
+  const reference = (model: ReturnType<typeof parse>) => {
+    const out: { startLine: number; endLine: number }[] = [];
+    const add = (a: number, b: number) => {
+      if (a >= 0 && b > a && b < model.lineCount) out.push({ startLine: a, endLine: b });
+    };
+    if (model.frontMatter) add(model.frontMatter.startLine, model.frontMatter.endLine);
+    for (const p of model.pairs) add(p.startLine, p.endLine);
+    for (const t of model.turns) add(t.startLine, t.endLine);
+    out.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+    return out.filter((f, i) => i === 0 || f.startLine !== out[i - 1].startLine || f.endLine !== out[i - 1].endLine);
+  };
+  test('sorted, outer first, no duplicates, and the first `limit` of them under a limit', () => {
+    const root = path.resolve(__dirname, '..');
+    const dirs = [path.join(root, '..', 'shared', 'corpus'), ...readdirSync(path.join(root, 'test', 'fixtures')).filter((d) => d.startsWith('heldout')).map((d) => path.join(root, 'test', 'fixtures', d))];
+    let files = 0;
+    for (const dir of dirs) {
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
+        const text = readFileSync(path.join(dir, name), 'utf8');
+        const model = parse(text);
+        const folds = foldingRanges(text, model);
+        const noPreamble = folds.filter((f) => f.what !== 'preamble').map(({ startLine, endLine }) => ({ startLine, endLine }));
+        assert.deepEqual(noPreamble, reference(model), name);
+        assert.deepEqual(foldingRanges(text, model, 7), folds.slice(0, 7), name);
+        files++;
+      }
+    }
+    assert.ok(files > 100, `${files} files`);
   });
 });
 

@@ -430,7 +430,7 @@ connection.onDocumentSymbol((params, token) =>
 
 connection.onFoldingRanges((params, token) =>
   handle('foldingRange', params.textDocument.uri, token, [], (a) =>
-    foldingRanges(a.text, a.model).slice(0, client.foldingRangeLimit).map(toFoldingRange),
+    foldingRanges(a.text, a.model, client.foldingRangeLimit).map(toFoldingRange),
   ),
 );
 
