@@ -85,6 +85,21 @@ interface Ctx {
   /** Whether groups list their turns; when not, `left` counts the turns they would list. */
   children: boolean;
   left: number;
+  /** Top-level items built at most; past it `skipped` counts them and `lastSkipped` builds the last. */
+  cap: number;
+  skipped: number;
+  lastSkipped: (() => OutlineSymbol) | null;
+}
+
+/** Adds a top-level item (built only while under the cap), holding `members` turns. */
+function emit(ctx: Ctx, out: OutlineSymbol[], build: () => OutlineSymbol, members = 0): void {
+  if (out.length < ctx.cap) {
+    out.push(build());
+    return;
+  }
+  ctx.skipped++;
+  ctx.lastSkipped = build;
+  if (!ctx.children) ctx.left += members;
 }
 
 /** The turn symbols inside a group, or none (counted) when the outline is too long for them. */
@@ -99,19 +114,21 @@ export function documentSymbols(text: TextSource, model: TranscriptModel, option
   const max = Math.max(1, Math.floor(options.maxItems ?? Infinity));
   // Every turn once at the top level or inside a group, plus groups and at most three other items.
   if (2 * model.turns.length + 3 <= max) return outline(text, model, options, true);
-  // Too long, perhaps: the top level first, counting the turns its groups hold.
-  const { out, left } = outlineCounted(text, model, options, false);
-  if (out.length + left <= max) return outline(text, model, options, true);
-  if (out.length <= max) return out;
+  // Too long, perhaps: the top level first (at most `max` items built, the rest counted), and the
+  // turns its groups hold.
+  const { out, left, skipped, lastSkipped } = outlineCounted(text, model, options, false, max);
+  const top = out.length + skipped;
+  if (top + left <= max) return outline(text, model, options, true);
+  if (top <= max) return out;
   const shown = out.slice(0, max - 1);
-  const rest = out.slice(max - 1);
-  const last = rest[rest.length - 1];
+  const first = out[max - 1];
+  const last = lastSkipped ? lastSkipped() : first;
   shown.push({
-    name: `${rest.length.toLocaleString('en-US')} more not listed`,
+    name: `${(top - (max - 1)).toLocaleString('en-US')} more not listed`,
     detail: `the outline lists at most ${max.toLocaleString('en-US')} items (transcript.outline.maxItems)`,
     kind: 'section',
-    range: { start: rest[0].range.start, end: last.range.end },
-    selectionRange: rest[0].selectionRange,
+    range: { start: first.range.start, end: last.range.end },
+    selectionRange: first.selectionRange,
     children: [],
   });
   return shown;
@@ -121,17 +138,22 @@ function outline(text: TextSource, model: TranscriptModel, options: SymbolOption
   return outlineCounted(text, model, options, children).out;
 }
 
-function outlineCounted(text: TextSource, model: TranscriptModel, options: SymbolOptions, children: boolean): { out: OutlineSymbol[]; left: number } {
+function outlineCounted(
+  text: TextSource,
+  model: TranscriptModel,
+  options: SymbolOptions,
+  children: boolean,
+  cap = Infinity,
+): { out: OutlineSymbol[]; left: number; skipped: number; lastSkipped: (() => OutlineSymbol) | null } {
   const skip = wholeLineNotes(model);
-  const ctx: Ctx = { text, model, skip, ends: model.turns.map((t) => t.endLine), children, left: 0 };
+  const ctx: Ctx = { text, model, skip, ends: model.turns.map((t) => t.endLine), children, left: 0, cap, skipped: 0, lastSkipped: null };
   const out: OutlineSymbol[] = [];
   if (model.frontMatter) out.push(frontMatterSymbol(ctx));
   const pre = preambleSymbol(ctx);
   if (pre) out.push(pre);
-  // A loop, not a spread: a long transcript has more items than a call takes arguments.
-  const body = model.turns.some((t) => t.kind === 'question') ? qaSymbols(ctx) : plainSymbols(ctx, Math.max(1, options.sectionSize ?? 20));
-  for (const s of body) out.push(s);
-  return { out, left: ctx.left };
+  if (model.turns.some((t) => t.kind === 'question')) qaSymbols(ctx, out);
+  else plainSymbols(ctx, Math.max(1, options.sectionSize ?? 20), out);
+  return { out, left: ctx.left, skipped: ctx.skipped, lastSkipped: ctx.lastSkipped };
 }
 
 function frontMatterSymbol(ctx: Ctx): OutlineSymbol {
@@ -226,10 +248,9 @@ function group(ctx: Ctx, name: string, detail: string, kind: OutlineKind, turns:
   };
 }
 
-function qaSymbols(ctx: Ctx): OutlineSymbol[] {
+function qaSymbols(ctx: Ctx, out: OutlineSymbol[]): void {
   const { model } = ctx;
   const turns = model.turns;
-  const out: OutlineSymbol[] = [];
   const firstQ = turns.findIndex((t) => t.kind === 'question');
 
   if (firstQ > 0) {
@@ -238,11 +259,8 @@ function qaSymbols(ctx: Ctx): OutlineSymbol[] {
     const distinctNames = new Set(names);
     const title = distinctNames.size > 1 ? 'Opening statements' : 'Opening statement';
     const name = names.length ? `${title}${SEP}${nameList(names)}` : title;
-    if (opening.length === 1) {
-      out.push({ ...oneTurn(ctx, opening[0], 'opening'), name });
-    } else {
-      out.push(group(ctx, name, `${opening.length} turns`, 'opening', opening, kids(ctx, opening)));
-    }
+    if (opening.length === 1) emit(ctx, out, () => ({ ...oneTurn(ctx, opening[0], 'opening'), name }));
+    else emit(ctx, out, () => group(ctx, name, `${opening.length} turns`, 'opening', opening, kids(ctx, opening)), opening.length);
   }
 
   const pairOf = new Map(model.pairs.map((p) => [p.question, p]));
@@ -250,28 +268,37 @@ function qaSymbols(ctx: Ctx): OutlineSymbol[] {
   for (let i = Math.max(0, firstQ); i < turns.length; ) {
     const t = turns[i];
     if (t.kind !== 'question') {
-      out.push(turnSymbol(ctx, t));
+      emit(ctx, out, () => turnSymbol(ctx, t));
       i++;
       continue;
     }
     k++;
-    const asker = speakerName(model, t);
+    const n = k;
     const pair = pairOf.get(i);
     const answers = pair ? pair.answers.filter((a) => a > i && a < turns.length) : [];
     if (!pair || answers.length === 0) {
-      const title = titleOf(turnSpeech(ctx.text, model, t, ctx.skip, 12));
-      out.push({ ...oneTurn(ctx, t, 'unanswered'), name: `Q${k}${title ? SEP + title : ''} (unanswered)`, detail: `${asker} → no answer` });
+      emit(ctx, out, () => {
+        const title = titleOf(turnSpeech(ctx.text, model, t, ctx.skip, 12));
+        return { ...oneTurn(ctx, t, 'unanswered'), name: `Q${n}${title ? SEP + title : ''} (unanswered)`, detail: `${speakerName(model, t)} → no answer` };
+      });
       i++;
       continue;
     }
+    const from = i;
     const last = answers[answers.length - 1];
-    const span = turns.slice(i, last + 1);
-    const answerers = nameList(answers.map((a) => speakerName(model, turns[a])));
-    const name = pair.title ? `Q${k}${SEP}${pair.title}` : `Q${k}`;
-    out.push(group(ctx, name, `${asker} → ${answerers}`, 'pair', span, kids(ctx, span)));
+    emit(
+      ctx,
+      out,
+      () => {
+        const span = turns.slice(from, last + 1);
+        const answerers = nameList(answers.map((a) => speakerName(model, turns[a])));
+        const name = pair.title ? `Q${n}${SEP}${pair.title}` : `Q${n}`;
+        return group(ctx, name, `${speakerName(model, t)} → ${answerers}`, 'pair', span, kids(ctx, span));
+      },
+      last + 1 - from,
+    );
     i = last + 1;
   }
-  return out;
 }
 
 /** The heading lines inside speech (whole-line `heading` notes), in order. */
@@ -292,7 +319,7 @@ function headingName(s: string): string {
   return t ? firstWords(t, 12, 70) : 'Section';
 }
 
-function plainSymbols(ctx: Ctx, size: number): OutlineSymbol[] {
+function plainSymbols(ctx: Ctx, size: number, out: OutlineSymbol[]): void {
   const { model, text } = ctx;
   const turns = model.turns;
   const heads = headingLines(ctx);
@@ -302,33 +329,45 @@ function plainSymbols(ctx: Ctx, size: number): OutlineSymbol[] {
       const h = heads.find((x) => x > t.startLine && x <= t.endLine);
       if (h !== undefined) ctx.ends[t.index] = Math.max(t.startLine, lastContentLine(text, model, t.startLine, h - 1));
     }
-    const out: OutlineSymbol[] = turns.filter((t) => t.startLine < heads[0]).map((t) => turnSymbol(ctx, t));
+    for (const t of turns) if (t.startLine < heads[0]) emit(ctx, out, () => turnSymbol(ctx, t));
     heads.forEach((h, i) => {
       const next = i + 1 < heads.length ? heads[i + 1] : model.lineCount;
       const members = turns.filter((t) => t.startLine > h && t.startLine < next);
-      const end = Math.max(h, lastContentLine(text, model, h, next - 1));
-      out.push({
-        name: headingName(lineOf(text, model, h)),
-        detail: nameList(speakersOf(ctx, members)),
-        kind: 'section',
-        range: linesSpan(model, h, end),
-        selectionRange: contentSpan(text, model, h),
-        children: kids(ctx, members),
-      });
+      emit(
+        ctx,
+        out,
+        () => ({
+          name: headingName(lineOf(text, model, h)),
+          detail: nameList(speakersOf(ctx, members)),
+          kind: 'section',
+          range: linesSpan(model, h, Math.max(h, lastContentLine(text, model, h, next - 1))),
+          selectionRange: contentSpan(text, model, h),
+          children: kids(ctx, members),
+        }),
+        members.length,
+      );
     });
-    return out;
+    return;
   }
-  if (turns.length <= size) return turns.map((t) => turnSymbol(ctx, t));
-  const out: OutlineSymbol[] = [];
+  if (turns.length <= size) {
+    for (const t of turns) emit(ctx, out, () => turnSymbol(ctx, t));
+    return;
+  }
   for (let a = 0; a < turns.length; a += size) {
     const members = turns.slice(a, a + size);
-    const from = members[0].label?.timestamp;
-    const to = members[members.length - 1].label?.timestamp;
-    const times = from && to ? `${from}–${to}${SEP}` : '';
-    const name = `Turns ${a + 1}–${a + members.length}`;
-    out.push(group(ctx, name, times + nameList(speakersOf(ctx, members)), 'section', members, kids(ctx, members)));
+    emit(
+      ctx,
+      out,
+      () => {
+        const from = members[0].label?.timestamp;
+        const to = members[members.length - 1].label?.timestamp;
+        const times = from && to ? `${from}–${to}${SEP}` : '';
+        const name = `Turns ${a + 1}–${a + members.length}`;
+        return group(ctx, name, times + nameList(speakersOf(ctx, members)), 'section', members, kids(ctx, members));
+      },
+      members.length,
+    );
   }
-  return out;
 }
 
 /** Every symbol of a tree, depth first (for tests and lookups). */
