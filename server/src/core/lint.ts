@@ -92,6 +92,8 @@ const EMPTY: readonly never[] = Object.freeze([]);
 
 /** Builds the context rules see. */
 export function ruleContext(text: TextSource, model: TranscriptModel, report: (r: Report) => void, more: () => boolean = () => true): RuleContext {
+  let lastKey = '';
+  let lastMemo: WeakMap<Turn, unknown> | undefined;
   return {
     text,
     model,
@@ -107,12 +109,15 @@ export function ruleContext(text: TextSource, model: TranscriptModel, report: (r
     perTurn: <T>(key: string, t: number, compute: () => T): T => {
       const turn = model.turns[t];
       if (!turn) return compute();
-      let memo = turnMemo.get(key);
+      // Rules ask for one key many times in a row: keep the last one's map at hand.
+      let memo = key === lastKey ? lastMemo : turnMemo.get(key);
       if (!memo) {
         // Keys name their inputs (TR008's include the label variants): drop old ones now and then.
         if (turnMemo.size >= 64) turnMemo.clear();
         turnMemo.set(key, (memo = new WeakMap()));
       }
+      lastKey = key;
+      lastMemo = memo;
       const kept = memo.get(turn);
       if (kept !== undefined || memo.has(turn)) return kept as T;
       let value: unknown = compute();

@@ -49,11 +49,13 @@ export const unansweredQuestion: Rule = {
   },
   check(ctx) {
     const { model } = ctx;
-    const answered = new Set(model.pairs.map((p) => p.question));
-    const noteLines = new Set(model.notes.filter((n) => n.wholeLine).map((n) => n.line));
     const turns = model.turns;
+    const answered = new Uint8Array(turns.length);
+    for (const p of model.pairs) answered[p.question] = 1;
+    // Whole-line notes, left out of a question's words: built when a question goes unanswered.
+    let noteLines: Set<number> | null = null;
     for (const turn of turns) {
-      if (turn.kind !== 'question' || answered.has(turn.index)) continue;
+      if (turn.kind !== 'question' || answered[turn.index] === 1) continue;
       // What follows before the next question (or the end).
       let next = turn.index + 1;
       let sameSpeakerRun = true;
@@ -77,6 +79,7 @@ export const unansweredQuestion: Rule = {
         column = firstNonSpace(s);
         endColumn = lastNonSpaceEnd(s, column);
       }
+      noteLines ??= new Set(model.notes.filter((n) => n.wholeLine).map((n) => n.line));
       const title = opening(speechOf(turn, ctx.line, noteLines));
       const quoted = title ? ` ("${title}")` : '';
             const after = nextQ
