@@ -78,6 +78,9 @@ function isBoundary(s: string, start: number, end: number): boolean {
 }
 
 const timesOf = new WeakMap<object, TimeMark[]>();
+/** Per dialect: each turn's own timestamps, lines relative to the turn's first line. */
+const perTurnTimes = new Map<string, WeakMap<object, readonly TimeMark[]>>();
+const NONE: readonly TimeMark[] = Object.freeze([]);
 
 /** Every timestamp in the speech of the document, collected once per model (TR012 and TR013 both read them). */
 export function collectTimes(ctx: RuleContext): TimeMark[] {
@@ -92,11 +95,19 @@ function collect(ctx: RuleContext): TimeMark[] {
   // WebVTT NOTE, STYLE and REGION blocks are comments, not part of the timeline.
   const comments = new Set(model.dialect === 'webvtt' ? model.notes.filter((n) => n.kind === 'heading' && n.wholeLine).map((n) => n.line) : []);
   const marks: TimeMark[] = [];
-  const key = `times:${model.dialect}`;
+  // Worked out once per turn (lines relative to its start), kept on the turn object while it is
+  // unchanged (an edit elsewhere keeps it): one map lookup a turn, no closure.
+  let memo = perTurnTimes.get(model.dialect);
+  if (!memo) perTurnTimes.set(model.dialect, (memo = new WeakMap()));
   for (const block of model.blocks) {
     if (block.kind !== 'turn' || block.turn === undefined) continue;
-    // Worked out once per turn (lines relative to its start), kept while the turn is unchanged.
-    const own = ctx.perTurn(key, block.turn, () => blockTimes(ctx, block, model.turns[block.turn!].label, comments));
+    const turn = model.turns[block.turn];
+    let own = turn ? memo.get(turn) : undefined;
+    if (own === undefined) {
+      own = blockTimes(ctx, block, turn?.label ?? null, comments);
+      if (own.length === 0) own = NONE;
+      if (turn) memo.set(turn, own);
+    }
     if (own.length === 0) continue;
     const offset = marks.length;
     for (const m of own) marks.push({ ...m, line: m.line + block.startLine, ...(m.pairOf !== undefined ? { pairOf: m.pairOf + offset } : {}) });
