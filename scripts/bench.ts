@@ -18,8 +18,9 @@
  *                  (/^\s*[A-Z][\w,'’ -]{0,60}\s*$/); counts per class plus characters as checksum.
  *   parse          parse(text)
  *   lint           lint(text, model)              (default severities, as the server without settings)
- *   symbols        documentSymbols(text, model)
- *   folding        foldingRanges(text, model)
+ *   symbols        documentSymbols(text, model, { maxItems: 5000 })   (as the server answers VS Code:
+ *                  transcript.outline.maxItems defaults to 5,000)
+ *   folding        foldingRanges(text, model, 5000)   (VS Code asks for at most 5,000: rangeLimit)
  *   tokens         encodeTokens(semanticTokens(text, model))   (what the server sends)
  *   full analysis  the sum of the five stages, per run
  * Wall time is the headline; process CPU time (user + system, all threads) is shown beside it
@@ -49,7 +50,10 @@ import { lint, parse, PieceText, type TranscriptModel } from '../server/src/core
 import { lintCounts, lintUpdate } from '../server/src/core/lint.ts';
 import { parseState, type ParseState } from '../server/src/core/parse.ts';
 import { lastUpdate, updateParse, type UpdatedState } from '../server/src/core/incremental.ts';
-import { documentSymbols, encodeTokens, foldingRanges, semanticTokens } from '../server/src/core/features/index.ts';
+import { DEFAULT_OUTLINE_MAX_ITEMS, documentSymbols, encodeTokens, foldingRanges, semanticTokens } from '../server/src/core/features/index.ts';
+
+/** The folding ranges VS Code asks for at most (`editor.foldingMaximumRegions`, sent as `rangeLimit`). */
+const VSCODE_FOLDING_LIMIT = 5000;
 import { generateTranscriptDetailed, type GeneratedTranscript } from './gen-transcript.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -264,9 +268,9 @@ function runStages(text: string, doc: GeneratedTranscript | null, gc: () => void
   gc();
   const [lintMs, findings, lintCpu] = time(() => lint(text, model));
   gc();
-  const [symbolsMs, symbols, symbolsCpu] = time(() => documentSymbols(text, model).length);
+  const [symbolsMs, symbols, symbolsCpu] = time(() => documentSymbols(text, model, { maxItems: DEFAULT_OUTLINE_MAX_ITEMS }).length);
   gc();
-  const [foldingMs, folds, foldingCpu] = time(() => foldingRanges(text, model).length);
+  const [foldingMs, folds, foldingCpu] = time(() => foldingRanges(text, model, VSCODE_FOLDING_LIMIT).length);
   gc();
   const [tokensMs, tokens, tokensCpu] = time(() => encodeTokens(semanticTokens(text, model)).length / 5);
   held.model = state;
