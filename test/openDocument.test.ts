@@ -11,17 +11,9 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { OpenDocument } from '../server/src/lsp/openDocument.ts';
 import { PieceText, flatText } from '../server/src/core/source.ts';
+import { mulberry32 } from '../scripts/gen-transcript.ts';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const ALPHABET = ['a', 'b', ' ', '\n', '\r', '\r\n', 'é', '😀', 'Q', ':', '\n\n'];
 

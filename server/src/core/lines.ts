@@ -10,6 +10,16 @@ export interface SplitLines {
   bom: boolean;
 }
 
+/** The last index `i` of an ascending array with `sorted[i] <= value` (0 when there is none). */
+export function lastAtMost(sorted: ArrayLike<number>, value: number, lo = 0, hi = sorted.length - 1): number {
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * Splits `text` into lines. A final line break does not start an extra line, but an empty text
  * is one empty line, so every document has at least one line.

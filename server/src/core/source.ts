@@ -1,3 +1,5 @@
+import { lastAtMost } from './lines.ts';
+
 /**
  * Text as the core reads it after parsing. A string is one; the language server hands in its own
  * store of an open document (`PieceText`: pieces of a few thousand characters), so that an edit of
@@ -70,14 +72,7 @@ export class PieceText implements TextSource {
     const s = this.starts;
     let k = this.last;
     if (i >= s[k] && i < s[k + 1]) return k;
-    let lo = 0;
-    let hi = this.pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    k = lo;
+    k = lastAtMost(s, i, 0, this.pieces.length - 1);
     this.last = k;
     return k;
   }

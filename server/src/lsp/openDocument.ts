@@ -8,6 +8,7 @@
 
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { PieceText, type TextSource } from '../core/source.ts';
+import { lastAtMost } from '../core/lines.ts';
 
 /** One applied change as offsets: `[start, oldEnd)` of the text before it became `[start, newEnd)`. */
 export interface AppliedChange {
@@ -78,15 +79,7 @@ export class OpenDocument implements TextDocument {
   }
 
   private lineOf(offset: number): number {
-    const lines = this.lines;
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtMost(this.lines, offset);
   }
 
   private beforeBreak(offset: number, lineStart: number): number {

@@ -5,6 +5,7 @@
  */
 
 import type { TranscriptModel } from '../model.ts';
+import { lastAtMost } from '../lines.ts';
 
 /** A 0-based line and UTF-16 column. */
 export interface Pos {
@@ -28,13 +29,7 @@ export function positionAt(model: Lines, offset: number): Pos {
   const starts = model.lineStarts;
   if (starts.length === 0) return { line: 0, col: 0 };
   const o = Math.max(0, Math.min(Number.isFinite(offset) ? Math.floor(offset) : 0, model.length));
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= o) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtMost(starts, o);
   return { line: lo, col: Math.min(o - starts[lo], model.lineLengths[lo]) };
 }
 
