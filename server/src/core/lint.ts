@@ -91,7 +91,13 @@ const turnMemo = new Map<string, WeakMap<Turn, unknown>>();
 const EMPTY: readonly never[] = Object.freeze([]);
 
 /** Builds the context rules see. */
-export function ruleContext(text: TextSource, model: TranscriptModel, report: (r: Report) => void, more: () => boolean = () => true): RuleContext {
+export function ruleContext(
+  text: TextSource,
+  model: TranscriptModel,
+  report: (r: Report) => void,
+  more: () => boolean = () => true,
+  delta?: ModelDelta,
+): RuleContext {
   let lastKey = '';
   let lastMemo: WeakMap<Turn, unknown> | undefined;
   return {
@@ -106,6 +112,7 @@ export function ruleContext(text: TextSource, model: TranscriptModel, report: (r
     report,
     more,
     turnRange: [0, model.turns.length],
+    ...(delta ? { delta } : {}),
     perTurn: <T>(key: string, t: number, compute: () => T): T => {
       const turn = model.turns[t];
       if (!turn) return compute();
@@ -175,6 +182,7 @@ export function lintUpdate(
       findings.push({ ...r, code: current.id, rule: current.name, severity, fixes: r.fixes ?? [] });
     },
     () => count < MAX_FINDINGS_PER_RULE,
+    previous?.delta,
   );
   for (const rule of rules) {
     severity = severityFor(rule, options.severities);

@@ -1,5 +1,6 @@
 import type { Fix, Rule, RuleContext } from './types.ts';
 import type { Label } from '../model.ts';
+import type { ModelDelta } from '../incremental.ts';
 import { noteKind } from '../notes.ts';
 
 /**
@@ -94,13 +95,45 @@ function collect(ctx: RuleContext): TimeMark[] {
   const { model } = ctx;
   // WebVTT NOTE, STYLE and REGION blocks are comments, not part of the timeline.
   const comments = new Set(model.dialect === 'webvtt' ? model.notes.filter((n) => n.kind === 'heading' && n.wholeLine).map((n) => n.line) : []);
-  const marks: TimeMark[] = [];
-  // Worked out once per turn (lines relative to its start), kept on the turn object while it is
-  // unchanged (an edit elsewhere keeps it): one map lookup a turn, no closure.
+  // Worked out once per turn (lines relative to its start), kept while the turn object is unchanged.
   let memo = perTurnTimes.get(model.dialect);
   if (!memo) perTurnTimes.set(model.dialect, (memo = new WeakMap()));
-  for (const block of model.blocks) {
-    if (block.kind !== 'turn' || block.turn === undefined) continue;
+  const d = ctx.delta;
+  const before = d && d.dialectKept ? timesOf.get(d.from) : undefined;
+  if (d && before) return rebuild(ctx, before, d, memo, comments);
+  return gather(ctx, 0, model.turns.length, memo, comments);
+}
+
+/**
+ * The marks of the model before an edit, with those of the blocks the update rebuilt worked out
+ * anew and those after them moved: the same as gathering every turn, at the cost of the edit.
+ */
+function rebuild(ctx: RuleContext, before: readonly TimeMark[], d: ModelDelta, memo: WeakMap<object, readonly TimeMark[]>, comments: Set<number>): TimeMark[] {
+  const [lo, hi] = d.blockLines;
+  let ia = 0;
+  while (ia < before.length && before[ia].line < lo) ia++;
+  let ib = ia;
+  while (ib < before.length && before[ib].line <= hi) ib++;
+  const middle = gather(ctx, d.turnsFrom, d.turnsTo, memo, comments, ia);
+  const shift = middle.length - (ib - ia);
+  const out = before.slice(0, ia);
+  for (const m of middle) out.push(m);
+  for (let k = ib; k < before.length; k++) {
+    const m = before[k];
+    out.push(d.lineDelta === 0 && shift === 0 ? m : { ...m, line: m.line + d.lineDelta, ...(m.pairOf !== undefined ? { pairOf: m.pairOf + shift } : {}) });
+  }
+  return out;
+}
+
+/** The marks of turns `[from, to)`, numbered from `first` (for `pairOf`). */
+function gather(ctx: RuleContext, from: number, to: number, memo: WeakMap<object, readonly TimeMark[]>, comments: Set<number>, first = 0): TimeMark[] {
+  const { model } = ctx;
+  const marks: TimeMark[] = [];
+  const off = model.blocks.length - model.turns.length;
+  const aligned = from === to || (model.blocks[off + from]?.turn === from && model.blocks[off + to - 1]?.turn === to - 1);
+  const blocks = aligned ? model.blocks.slice(off + from, off + to) : model.blocks;
+  for (const block of blocks) {
+    if (block.kind !== 'turn' || block.turn === undefined || block.turn < from || block.turn >= to) continue;
     const turn = model.turns[block.turn];
     let own = turn ? memo.get(turn) : undefined;
     if (own === undefined) {
@@ -109,7 +142,7 @@ function collect(ctx: RuleContext): TimeMark[] {
       if (turn) memo.set(turn, own);
     }
     if (own.length === 0) continue;
-    const offset = marks.length;
+    const offset = first + marks.length;
     for (const m of own) marks.push({ ...m, line: m.line + block.startLine, ...(m.pairOf !== undefined ? { pairOf: m.pairOf + offset } : {}) });
   }
   return marks;

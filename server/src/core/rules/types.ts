@@ -4,6 +4,7 @@
  */
 
 import type { TranscriptModel } from '../model.ts';
+import type { ModelDelta } from '../incremental.ts';
 import type { TextSource } from '../source.ts';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -61,6 +62,12 @@ export interface RuleContext {
    * an edit, when lint keeps that rule's findings on the other turns' blocks.
    */
   readonly turnRange: readonly [number, number];
+  /**
+   * When lint runs on a model an incremental update made: what the update changed (`delta.from`
+   * is the model before). A rule may rebuild a per-model value of its own from the one it made for
+   * `delta.from` (TR012's timestamps), taking the rebuilt turns' part anew.
+   */
+  readonly delta?: ModelDelta;
   /**
    * False once the rule has reported as many findings as are kept (lint keeps the first
    * MAX_FINDINGS_PER_RULE of each rule): a rule that may report thousands stops looking then.
