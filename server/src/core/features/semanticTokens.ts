@@ -47,14 +47,20 @@ export interface SemanticToken {
 
 /** The modifiers of a turn's label: what the turn does, and who says it. */
 function labelModifiers(model: TranscriptModel, t: Turn): TokenModifier[] {
-  const mods = new Set<TokenModifier>();
   const part = t.speaker >= 0 ? model.speakers[t.speaker]?.part : undefined;
-  if (t.speaker < 0) mods.add('unattributed');
-  if (t.kind === 'question' || part === 'questioner') mods.add('questioner');
-  if (t.kind === 'answer' || part === 'answerer') mods.add('answerer');
-  if (part === 'moderator') mods.add('moderator');
-  return TOKEN_MODIFIERS.filter((m) => mods.has(m));
+  let mask = 0;
+  if (t.speaker < 0) mask |= bit('unattributed');
+  if (t.kind === 'question' || part === 'questioner') mask |= bit('questioner');
+  if (t.kind === 'answer' || part === 'answerer') mask |= bit('answerer');
+  if (part === 'moderator') mask |= bit('moderator');
+  // One shared (frozen) list per combination: a long transcript has 100,000 labels and a handful of combinations.
+  let mods = MODIFIER_LISTS.get(mask);
+  if (!mods) MODIFIER_LISTS.set(mask, (mods = Object.freeze(TOKEN_MODIFIERS.filter((_m, i) => (mask & (1 << i)) !== 0)) as TokenModifier[]));
+  return mods;
 }
+
+const bit = (m: TokenModifier): number => 1 << TOKEN_MODIFIERS.indexOf(m);
+const MODIFIER_LISTS = new Map<number, TokenModifier[]>();
 
 const NOTE_MODIFIER: Record<NoteKind, TokenModifier | null> = {
   inaudible: 'inaudible',
