@@ -47,12 +47,12 @@ export class PieceText implements TextSource {
   static readonly PIECE = 16 * 1024;
 
   private constructor(
-    private readonly pieces: readonly string[],
+    private pieces: readonly string[],
     /** Offset of each piece's first character, and the length at the end (pieces.length + 1 entries). */
     private readonly starts: Float64Array,
     private readonly piece: number,
     /** The whole text when it was given as one string (until the first edit). */
-    private readonly whole: string | null,
+    private whole: string | null,
   ) {
     this.length = starts[pieces.length];
   }
@@ -126,8 +126,18 @@ export class PieceText implements TextSource {
   /** Per search string: which pieces, and which joins of piece k with k + 1, do not hold it. */
   private absent = new Map<string, { pieces: Uint8Array; joins: Uint8Array }>();
 
+  /**
+   * The whole text as one string (a full parse needs one). Made once per version; the pieces are
+   * then cut from it at the same places, so that they and whatever a parse slices from the string
+   * share it, and the strings the pieces came from can go.
+   */
   toString(): string {
-    return this.whole ?? this.pieces.join('');
+    if (this.whole !== null) return this.whole;
+    const whole = this.pieces.join('');
+    const s = this.starts;
+    this.pieces = this.pieces.map((_p, k) => whole.slice(s[k], s[k + 1]));
+    this.whole = whole;
+    return whole;
   }
 
   /** The text with `[start, end)` replaced by `insert` (offsets clamped into the text). */
