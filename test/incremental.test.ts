@@ -160,6 +160,32 @@ describe('incremental parse', () => {
     assert.ok(inc >= total * 0.5, `${inc} of ${total} edits incremental`);
   });
 
+  it('redoes kinds past the rebuilt turns until they meet the old ones: a first question that stops asking', () => {
+    const lines = ['Briefing on the budget', ''];
+    for (let k = 0; k < 5; k++) lines.push(`Minister Anna Berg: Opening remark number ${k + 1} about the budget.`, '');
+    lines.push('Q: What is the plan for the budget?', '');
+    for (let k = 0; k < 8; k++) lines.push(`${k % 2 ? 'Deputy Ben Ode' : 'Minister Anna Berg'}: Part ${k + 1} of the answer, at some length.`, '');
+    lines.push('Q: And the timing?', '', 'Minister Anna Berg: Next week.', '');
+    const text = lines.join('\n');
+    const before = parse(text);
+    const q = text.indexOf('budget?');
+    // The first question stops asking: every turn up to the next question is a statement now,
+    // far past the turns the update rebuilds; and asking again brings the answers back.
+    const edits: [string, TextChange][] = [
+      [`${text.slice(0, q + 6)}.${text.slice(q + 7)}`, { start: q + 6, oldEnd: q + 7, newEnd: q + 7 }],
+    ];
+    edits.push([text, { start: q + 6, oldEnd: q + 7, newEnd: q + 7 }]);
+    let state: UpdatedState = parseState(text);
+    for (const [next, change] of edits) {
+      state = updateParse(state, next, change);
+      assert.equal(lastUpdate.incremental, true, lastUpdate.reason);
+      assert.deepStrictEqual(state.model, parse(next));
+    }
+    const after = parse(edits[0][0]);
+    assert.equal(before.turns.filter((t) => t.kind === 'answer').length, 9);
+    assert.equal(after.turns.filter((t) => t.kind === 'answer').length, 1);
+  });
+
   it('finds the change between two texts and merges successive changes', () => {
     assert.deepEqual(diffTexts('abcdef', 'abXYef'), { start: 2, oldEnd: 4, newEnd: 4 });
     assert.deepEqual(diffTexts('abc', 'abc'), { start: 3, oldEnd: 3, newEnd: 3 });

@@ -400,7 +400,7 @@ function incremental(prev: ParseState, text: TextSource, ch: TextChange): Update
   // The same number of turns: the speakers of all others are those of the model before.
   const kept =
     replaced.length === middle.length && replacedKeys.every((k) => k !== undefined)
-      ? { from: kA, to: kA + middle.length, keys: replacedKeys as (string | null)[], speakers: m.speakers }
+      ? { from: kA, to: kA + middle.length, keys: replacedKeys as (string | null)[], speakers: m.speakers, pairs: m.pairs }
       : undefined;
   const { speakers, pairs } = resolveTurns(te2, turns2, data2, p.roster, prev.speakerMemo, kept);
   const editLine = positionAt(m, ch.start);

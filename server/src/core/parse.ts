@@ -258,6 +258,8 @@ export interface TurnsBefore {
   to: number;
   keys: readonly (string | null)[];
   speakers: readonly Speaker[];
+  /** The previous model's pairs (kept turns keep their kinds). */
+  pairs: TranscriptModel['pairs'];
 }
 
 /** Speakers, kinds and pairs: the document-wide pass over the turns (cheap per turn). */
@@ -282,7 +284,10 @@ export function resolveTurns(
         turns[i].speaker = k === null ? -1 : last.index.get(k)!;
       }
       const speakers: Speaker[] = last.speakers.map((sp, si) => ({ ...sp, labels: [...sp.labels], turns: before.speakers[si].turns.slice() }));
-      const pairs = assignKinds({ turns, speakers, facts: (i) => data[i].facts, title: (i) => (data[i].title ??= own(turnTitle(te, turns[i]))) });
+      const pairs = assignKinds(
+        { turns, speakers, facts: (i) => data[i].facts, title: (i) => (data[i].title ??= own(turnTitle(te, turns[i]))) },
+        { from: before.from, to: before.to, parts: before.speakers.map((s) => s.part), pairs: before.pairs },
+      );
       return { speakers, pairs };
     }
   }

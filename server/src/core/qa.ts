@@ -4,7 +4,7 @@
  * an investigator); otherwise every turn is a statement, and chairs' turns are `other`.
  */
 
-import type { QAPair, Speaker, Turn, TurnKind } from './model.ts';
+import type { QAPair, Speaker, SpeakerRole, Turn, TurnKind } from './model.ts';
 
 /** Prompts that ask without a question mark: `tell me a story about this picture`. */
 const PROMPT = /\b(tell me|tell us|describe|explain|talk (?:to us |me )?about|walk (?:me|us) through|show me|go ahead and|can you|could you|would you)\b/i;
@@ -48,8 +48,23 @@ export interface KindInput {
   title: (i: number) => string;
 }
 
-/** Sets `turn.kind` on every turn and returns the Q&A pairs. */
-export function assignKinds({ turns, speakers, facts, title }: KindInput): QAPair[] {
+/**
+ * What an incremental update knows of the kinds before it (the same turns with the same speakers,
+ * turns `[from, to)` rebuilt, the others keeping their kinds): the speakers' parts and the pairs.
+ */
+export interface KindsBefore {
+  from: number;
+  to: number;
+  parts: readonly SpeakerRole[];
+  pairs: readonly QAPair[];
+}
+
+/**
+ * Sets `turn.kind` on every turn and returns the Q&A pairs. With `before`, the kinds are worked
+ * out again from the first rebuilt turn only until they meet the old ones again at a question
+ * (after it, every kind depends on what it did before), and only the pairs around them are redone.
+ */
+export function assignKinds({ turns, speakers, facts, title }: KindInput, before?: KindsBefore): QAPair[] {
   // Proceedings run by a chair (hearings, committees, parliaments, earnings calls): no label says
   // who asks, but the members who mostly ask questions are the questioners, and so is the chair
   // when it asks. Interviews and podcasts without a chair stay statements.
@@ -111,8 +126,25 @@ export function assignKinds({ turns, speakers, facts, title }: KindInput): QAPai
   }
   let asked = false; // a question has been asked: later speech answers
   let lastAsk: TurnKind = 'other'; // kind of the latest questioner turn
-  for (let i = 0; i < turns.length; i++) {
+  let start = 0;
+  // Incremental: the same parts, and a questioner among them (so the kinds before were worked out
+  // the same way); the state before the first rebuilt turn is read off the kept kinds.
+  const incremental = before !== undefined && questioner && before.parts.length === parts.length && before.parts.every((p, k) => p === parts[k]);
+  if (incremental) {
+    start = before.from;
+    for (let i = 0; i < start && !asked; i++) if (turns[i].kind === 'question') asked = true;
+    for (let i = start - 1; i >= 0; i--) {
+      const p = partOf(turns[i]);
+      if (p === 'questioner' || p === 'moderator') {
+        lastAsk = turns[i].kind;
+        break;
+      }
+    }
+  }
+  let met = turns.length;
+  for (let i = start; i < turns.length; i++) {
     const t = turns[i];
+    const old = incremental && i >= before.to ? t.kind : null;
     const part = partOf(t);
     const f = facts(i);
     let kind: TurnKind;
@@ -138,10 +170,37 @@ export function assignKinds({ turns, speakers, facts, title }: KindInput): QAPai
       if (t.speaker < 0 && t.words === 0) kind = 'other';
     }
     t.kind = kind;
+    // A kept question asked as before: every later kind is as before.
+    if (old === 'question' && kind === 'question') {
+      met = i;
+      break;
+    }
   }
-  // Pairs: each question with the answers that follow it before the next question.
+  if (!incremental) return pairsOf(turns, 0, turns.length, title);
+  // Pairs: the old ones before the last question ahead of the rebuilt turns, anew up to the
+  // question where the kinds met, the old ones from there (their turns moved with the lines).
+  let qa = start - 1;
+  while (qa >= 0 && turns[qa].kind !== 'question') qa--;
+  const from = Math.max(0, qa);
+  const old = before.pairs;
+  const out: QAPair[] = [];
+  let k = 0;
+  while (k < old.length && old[k].question < from) out.push(old[k++]);
+  for (const p of pairsOf(turns, from, met, title)) out.push(p);
+  while (k < old.length && old[k].question < met) k++;
+  for (; k < old.length; k++) {
+    const p = old[k];
+    const endLine = turns[p.answers[p.answers.length - 1]].endLine;
+    const startLine = turns[p.question].startLine;
+    out.push(startLine === p.startLine && endLine === p.endLine ? p : { ...p, startLine, endLine });
+  }
+  return out;
+}
+
+/** The pairs of the questions in `[from, to)`: each with the answers that follow it before the next question. */
+function pairsOf(turns: readonly Turn[], from: number, to: number, title: (i: number) => string): QAPair[] {
   const pairs: QAPair[] = [];
-  for (let i = 0; i < turns.length; i++) {
+  for (let i = from; i < to; i++) {
     if (turns[i].kind !== 'question') continue;
     const answers: number[] = [];
     let j = i + 1;
