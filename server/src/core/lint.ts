@@ -157,8 +157,9 @@ export const lintCounts = { run: 0, reused: 0 };
 
 /**
  * `lint`, reusing from `previous` (the run on the model this one was updated from, with the
- * update's delta) the findings of rules that read labels only (`Rule.reuse`) when the update kept
- * every label, moved to their new positions. The findings equal a fresh `lint` of the model.
+ * update's delta) what `Rule.reuse` allows: the findings of rules that read labels only when the
+ * update kept every label, and those of turn-by-turn rules outside the rebuilt turns, moved to
+ * their new positions. The findings equal a fresh `lint` of the model.
  */
 export function lintUpdate(
   text: TextSource,
@@ -170,7 +171,9 @@ export function lintUpdate(
   const key = JSON.stringify(options.severities ?? {});
   const findings: Finding[] = [];
   const byRule = new Map<string, readonly Finding[]>();
-  const d = previous && previous.memo.model === previous.delta.from && previous.memo.key === key && previous.delta.labelsKept ? previous.delta : null;
+  // The previous run was on the model this update started from, with the same severities.
+  const chained = previous && previous.memo.model === previous.delta.from && previous.memo.key === key ? previous.delta : null;
+  const d = chained?.labelsKept ? chained : null;
   let current: Rule | null = null;
   let severity: SeveritySetting = 'warning';
   let count = 0;
@@ -197,7 +200,7 @@ export function lintUpdate(
       continue;
     }
     // A turn-by-turn rule: keep what it found on the blocks the update kept, look at the rebuilt ones.
-    const t = previous && previous.memo.model === previous.delta.from && previous.memo.key === key && previous.delta.dialectKept && rule.reuse === 'turns' ? previous.delta : null;
+    const t = chained?.dialectKept && rule.reuse === 'turns' ? chained : null;
     const before = t ? previous!.memo.byRule.get(rule.id) : undefined;
     if (t && before && before.length < MAX_FINDINGS_PER_RULE) {
       const [lo, hi] = t.blockLines;
