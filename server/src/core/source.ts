@@ -62,9 +62,7 @@ export class PieceText implements TextSource {
   private last = 0;
 
   static of(text: string, piece = PieceText.PIECE): PieceText {
-    const pieces: string[] = [];
-    for (let at = 0; at < text.length; at += piece) pieces.push(text.slice(at, Math.min(text.length, at + piece)));
-    return new PieceText(pieces, startsOf(pieces, 0, new Float64Array(pieces.length + 1), 0), piece, text);
+    return PieceText.fromPieces(cut(text, piece), piece, text);
   }
 
   /** Index of the piece holding offset `i` (0 <= i < length). */
@@ -169,8 +167,8 @@ export class PieceText implements TextSource {
     return next;
   }
 
-  private static fromPieces(pieces: string[], piece: number): PieceText {
-    return new PieceText(pieces, startsOf(pieces, 0, new Float64Array(pieces.length + 1), 0), piece, null);
+  private static fromPieces(pieces: string[], piece: number, whole: string | null = null): PieceText {
+    return new PieceText(pieces, startsOf(pieces, 0, new Float64Array(pieces.length + 1), 0), piece, whole);
   }
 }
 

@@ -9,13 +9,7 @@
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { PieceText, type TextSource } from '../core/source.ts';
 import { lastAtMost } from '../core/lines.ts';
-
-/** One applied change as offsets: `[start, oldEnd)` of the text before it became `[start, newEnd)`. */
-export interface AppliedChange {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
-}
+import type { TextChange } from '../core/incremental.ts';
 
 const isBreak = (c: number): boolean => c === 10 || c === 13;
 
@@ -94,9 +88,9 @@ export class OpenDocument implements TextDocument {
    * the library applies it (an inverted range is turned around, positions clamped); one without
    * replaces the whole text.
    */
-  update(changes: readonly TextDocumentContentChangeEvent[], version: number): { document: OpenDocument; applied: (AppliedChange | null)[] } {
+  update(changes: readonly TextDocumentContentChangeEvent[], version: number): { document: OpenDocument; applied: (TextChange | null)[] } {
     let doc: OpenDocument = this;
-    const applied: (AppliedChange | null)[] = [];
+    const applied: (TextChange | null)[] = [];
     for (const c of changes) {
       if ('range' in c && c.range) {
         let { start, end } = c.range;

@@ -4,7 +4,7 @@
  * Pure functions over the rule context; no rule logic here.
  */
 
-import type { Label, Speaker, TranscriptModel, Turn } from '../model.ts';
+import type { Block, Label, Speaker, TranscriptModel, Turn } from '../model.ts';
 import type { RuleContext, TextEdit } from './types.ts';
 import { collapseSpaces, normalizeSpaces } from '../text.ts';
 import { parse } from '../parse.ts';
@@ -70,6 +70,17 @@ export function deleteLines(ctx: RuleContext, from: number, to: number): TextEdi
     return { start: lineStartOffset(ctx, from), end: ctx.text.length, newText: '' };
   }
   return { start: lineStartOffset(ctx, from), end: ctx.lineEndWithBreak(to), newText: '' };
+}
+
+/**
+ * The blocks of turns `[from, to)` in order. There is one block per turn after the front-matter and
+ * preamble blocks, so a range is a slice; the whole list is searched only if that ever fails.
+ */
+export function turnBlocks(model: TranscriptModel, from: number, to: number): Block[] {
+  const off = model.blocks.length - model.turns.length;
+  const aligned = from === to || (model.blocks[off + from]?.turn === from && model.blocks[off + to - 1]?.turn === to - 1);
+  const blocks = aligned ? model.blocks.slice(off + from, off + to) : model.blocks;
+  return blocks.filter((b) => b.kind === 'turn' && b.turn !== undefined && b.turn >= from && b.turn < to);
 }
 
 /** How many turns use each label text of a speaker, in first-use order. */

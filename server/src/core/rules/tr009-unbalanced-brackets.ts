@@ -1,5 +1,6 @@
 import type { Fix, Rule, RuleContext } from './types.ts';
 import { noteKind } from '../notes.ts';
+import { turnBlocks } from './label-helpers.ts';
 
 interface Bracket {
   line: number;
@@ -165,16 +166,10 @@ export const unbalancedBrackets: Rule = {
     let special: ReturnType<typeof specialLines> | null = null;
     const abs = (b: Bracket, base: number): Bracket => ({ ...b, line: b.line + base });
     const key = `TR009:${model.dialect}`;
-    const [from, to] = ctx.turnRange;
-    // One block per turn after the front matter and preamble: look at the blocks of the range only.
-    const off = model.blocks.length - model.turns.length;
-    const aligned = from === to || (model.blocks[off + from]?.turn === from && model.blocks[off + to - 1]?.turn === to - 1);
-    const blocks = aligned ? model.blocks.slice(off + from, off + to) : model.blocks;
-    for (const block of blocks) {
+    for (const block of turnBlocks(model, ctx.turnRange[0], ctx.turnRange[1])) {
       if (!ctx.more()) return;
-      if (block.kind !== 'turn' || block.turn === undefined || block.turn < from || block.turn >= to) continue;
       // Worked out once per turn and kept while the turn is unchanged: an edit elsewhere reuses it.
-      const problems = ctx.perTurn(key, block.turn, () => {
+      const problems = ctx.perTurn(key, block.turn!, () => {
         special ??= specialLines(model);
         return blockProblems(ctx, block, special.tierLines, special.skip);
       });

@@ -2,6 +2,7 @@ import type { Fix, Rule, RuleContext } from './types.ts';
 import type { Label } from '../model.ts';
 import type { ModelDelta } from '../incremental.ts';
 import { noteKind } from '../notes.ts';
+import { turnBlocks } from './label-helpers.ts';
 
 /**
  * Timestamps written in the speech: with labels (`Lenny (00:52):`, `[00:00:02] Name:`), as notes
@@ -129,12 +130,8 @@ function rebuild(ctx: RuleContext, before: readonly TimeMark[], d: ModelDelta, m
 function gather(ctx: RuleContext, from: number, to: number, memo: WeakMap<object, readonly TimeMark[]>, comments: Set<number>, first = 0): TimeMark[] {
   const { model } = ctx;
   const marks: TimeMark[] = [];
-  const off = model.blocks.length - model.turns.length;
-  const aligned = from === to || (model.blocks[off + from]?.turn === from && model.blocks[off + to - 1]?.turn === to - 1);
-  const blocks = aligned ? model.blocks.slice(off + from, off + to) : model.blocks;
-  for (const block of blocks) {
-    if (block.kind !== 'turn' || block.turn === undefined || block.turn < from || block.turn >= to) continue;
-    const turn = model.turns[block.turn];
+  for (const block of turnBlocks(model, from, to)) {
+    const turn = model.turns[block.turn!];
     let own = turn ? memo.get(turn) : undefined;
     if (own === undefined) {
       own = blockTimes(ctx, block, turn?.label ?? null, comments);
