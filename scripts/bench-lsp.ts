@@ -17,7 +17,9 @@
  *          edit → diagnostics  didChange, then `textDocument/diagnostic` (with the previous
  *                              resultId, as VS Code sends it) until its answer; the answer must be
  *                              for the new version (resultId `version:…`, or the version in the
- *                              diagnostics' data) or the run fails;
+ *                              diagnostics' data), or "unchanged" with the resultId sent (the
+ *                              server linted the new text and it shows the same list), or the run
+ *                              fails; the report counts both kinds;
  *          edit → symbols      didChange, then `textDocument/documentSymbol` until its answer
  *                              (the server reads requests after the didChange, so it answers the
  *                              new version);
@@ -57,6 +59,8 @@ import { generateTranscriptDetailed, type GeneratedTranscript } from './gen-tran
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVER_JS = path.join(ROOT, 'dist', 'server.js');
+/** Node options for the server process, e.g. `TRANSCRIPT_BENCH_SERVER_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` to profile it. */
+const SERVER_NODE_ARGS = (process.env.TRANSCRIPT_BENCH_SERVER_ARGS ?? '').split(/\s+/).filter(Boolean);
 /** VS Code syncs a document to extensions up to 50 MiB of text (TextModel._MODEL_SYNC_LIMIT, in UTF-16 units). */
 const SYNC_LIMIT = 50 * 1024 * 1024;
 const MAX_MB = SYNC_LIMIT / 1e6;
@@ -222,7 +226,7 @@ class Server {
   private closing = false;
 
   constructor() {
-    this.proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER_JS, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-4000)));
     this.exited = new Promise<never>((_, reject) => {
       this.proc.once('exit', (code, signal) => {
@@ -363,6 +367,9 @@ interface SessionResult {
   cpu: { diagnostics: number[]; symbols: number[]; burst: number[]; publish: number[] };
   /** Answer sizes at the last edit. */
   diagnosticCount?: number;
+  /** Pull answers after didOpen and the edits: full lists, and "unchanged" (the client's list still right). */
+  full: number;
+  unchanged: number;
   symbolsJsonBytes?: number;
   memIdle?: Mem | null;
   memOpen?: Mem | null;
@@ -383,7 +390,7 @@ function reportVersion(r: DocumentDiagnosticReport): number | null {
 }
 
 async function runSession(mode: 'pull' | 'push', doc: GeneratedTranscript, sizeMB: number, edits: number, o: Options): Promise<SessionResult> {
-  const result: SessionResult = { mode, sizeMB, bytes: doc.bytes, ok: false, diagnostics: [], symbols: [], burst: [], publish: [],
+  const result: SessionResult = { mode, sizeMB, bytes: doc.bytes, ok: false, diagnostics: [], symbols: [], burst: [], publish: [], full: 0, unchanged: 0,
     cpu: { diagnostics: [], symbols: [], burst: [], publish: [] } };
   const mb = doc.bytes / 1e6;
   const openTimeout = (30_000 + 3_000 * mb) * o.timeoutScale;
@@ -414,12 +421,19 @@ async function runSession(mode: 'pull' | 'push', doc: GeneratedTranscript, sizeM
       what,
       editTimeout,
     );
+    // "unchanged": the findings after the edit show the same as the list the client holds (the
+    // server linted the new version; the messages are ordered, so it had the didChange first).
+    if (r.kind === 'unchanged' && resultId !== undefined && r.resultId === resultId) {
+      result.unchanged++;
+      return r;
+    }
     const v = reportVersion(r);
     if (r.kind !== 'full' || v !== version) {
-      throw new BenchError(`${what}: expected a full report for version ${version}, got ${r.kind} for version ${v ?? 'unknown'} (resultId ${r.resultId ?? 'none'})`);
+      throw new BenchError(`${what}: expected a report for version ${version}, got ${r.kind} for version ${v ?? 'unknown'} (resultId ${r.resultId ?? 'none'}, previous ${resultId ?? 'none'})`);
     }
     resultId = r.resultId;
     result.diagnosticCount = r.items.length;
+    result.full++;
     return r;
   };
 
@@ -440,6 +454,7 @@ async function runSession(mode: 'pull' | 'push', doc: GeneratedTranscript, sizeM
       const again = await server.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } }, 'the diagnostics asked again', openTimeout);
       result.cachedDiagnosticsMs = performance.now() - t2;
       result.diagnosticsJsonBytes = Buffer.byteLength(JSON.stringify(again));
+      if (again.kind === 'full') resultId = again.resultId; // the list the client now holds
     } else {
       await server.publishedFor(uri, version, openTimeout);
       result.openMs = performance.now() - t0;
@@ -570,7 +585,8 @@ function report(results: SessionResult[], o: Options, command: string, wallS: nu
   mrows.push(['peak RSS (VmHWM)', ...cell('pull', (r) => mbOf(r.memEnd?.hwm))]);
   mrows.push(['  ÷ document size', ...cell('pull', (r) => times(r.memEnd?.hwm, r))]);
   if (o.push) mrows.push(['peak RSS, push session', ...cell('push', (r) => mbOf(r.memEnd?.hwm))]);
-  mrows.push(['diagnostics in the last answer', ...cell('pull', (r) => (r.diagnosticCount === undefined ? '—' : r.diagnosticCount.toLocaleString('en-US')))]);
+  mrows.push(['pull answers: full / "unchanged"', ...cell('pull', (r) => `${r.full} / ${r.unchanged}`)]);
+  mrows.push(['diagnostics in the last full answer', ...cell('pull', (r) => (r.diagnosticCount === undefined ? '—' : r.diagnosticCount.toLocaleString('en-US')))]);
   mrows.push(['diagnostics answer (JSON)', ...cell('pull', (r) => (r.diagnosticsJsonBytes === undefined ? '—' : `${fmt(r.diagnosticsJsonBytes / 1e6, 1)} MB`))]);
   mrows.push(['documentSymbol answer (JSON)', ...cell('pull', (r) => (r.symbolsJsonBytes === undefined ? '—' : `${fmt(r.symbolsJsonBytes / 1e6, 1)} MB`))]);
   console.log(table(mrows));

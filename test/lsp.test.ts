@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import {
   CancellationTokenSource,
   type Diagnostic,
+  type DocumentDiagnosticReport,
   type DocumentSymbol,
   type FoldingRange,
   type InitializeResult,
@@ -194,6 +195,44 @@ describe('language server over LSP (pull diagnostics)', () => {
     const stale = { ...d, data: { version: -1, rule: 'label-trailing-whitespace', fixes: [] } };
     const actions = await s.codeActions(ROME_URI, d.range, [stale], ['quickfix']);
     assert.equal(actions.length, 1);
+  });
+
+  test('diagnostics (pull): typing inside speech is answered "unchanged", and the kept list still gets its quick fixes', async () => {
+    const uri = 'file:///corpus/rome-typing.transcript';
+    const pull = (previousResultId?: string) =>
+      s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) }) as Promise<DocumentDiagnosticReport>;
+    await s.open(uri, ROME);
+    const first = await pull();
+    assert.equal(first.kind, 'full');
+    const shown = first.kind === 'full' ? first.items : [];
+    assert.deepEqual(shown.filter((d) => d.code === 'TR005').map((d) => d.range.start.line), [46, 54, 62]);
+    // The same version asked again: unchanged, without looking at the text.
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    // A letter typed in the opening statement (line 48): every finding keeps its line and column.
+    const at = { line: 48, character: 5 };
+    await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: at, end: at }, text: 'x' }] });
+    const typed = applyEdits(ROME, [{ range: { start: at, end: at }, newText: 'x' }]);
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    // Without the previous resultId the client shows nothing of ours: a full answer, equal to the kept list.
+    const again = await pull();
+    assert.equal(again.kind, 'full');
+    assert.deepEqual(again.kind === 'full' ? again.items.map(({ data: _d, ...rest }) => rest) : [], shown.map(({ data: _d, ...rest }) => rest));
+    // The editor still holds version 1's diagnostics: their fix is found again for version 2's text.
+    const d = shown.filter((x) => x.code === 'TR005')[1];
+    const actions = await s.codeActions(uri, d.range, [d], ['quickfix']);
+    assert.equal(actions.length, 1);
+    const fixed = applyEdits(typed, actions[0].edit?.changes?.[uri] ?? []).split('\n');
+    assert.equal(fixed[54], 'Mark Rutte, NATO Secretary General');
+    assert.equal(fixed[48].slice(0, 12), "It's xgreat ");
+    assert.equal(fixed.join('\n'), typed.replace('Mark Rutte, NATO Secretary General\u00a0\n\nWe will publish', 'Mark Rutte, NATO Secretary General\n\nWe will publish'));
+    // An edit that adds a finding (a fourth label with a trailing non-breaking space): a full answer.
+    const label = { line: 54, character: 'Mark Rutte, NATO Secretary General'.length };
+    const nbsp = { start: label, end: { ...label, character: label.character + 1 } };
+    await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: nbsp, text: '' }] });
+    const third = await pull(again.resultId);
+    assert.equal(third.kind, 'full');
+    assert.deepEqual(third.kind === 'full' ? third.items.filter((x) => x.code === 'TR005').map((x) => x.range.start.line) : [], [46, 62]);
+    assert.notEqual(third.resultId, again.resultId);
   });
 
   test('codeAction: source.fixAll.transcript returns edits that fix every TR005', async () => {

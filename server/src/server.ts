@@ -87,6 +87,7 @@ import {
   SOURCE,
   toDiagnostic,
   editorDiagnostics,
+  sameDiagnostics,
   toDocumentSymbol,
   toFoldingRange,
   toQuickFix,
@@ -348,26 +349,60 @@ function refreshAll(): void {
 // ---------------------------------------------------------------------------------------------
 // Diagnostics: pulled when the client can, pushed (debounced, stale versions dropped) otherwise
 
+/** What a diagnostics answer is for: the document's version, its content changes and the settings. */
+function reportKey(doc: { uri: string; version: number }): string {
+  return `${doc.version}:${changeCount.get(doc.uri) ?? 0}:${settingsGeneration}`;
+}
+
+interface DiagnosticsAnswer {
+  items: Diagnostic[];
+  /** `reportKey` of the text they were made for; null when the document was closed meanwhile. */
+  key: string | null;
+}
+
 /**
  * Lint findings as diagnostics. Lint waits one turn of the event loop first, so that outline,
  * folding and highlighting requests sent with this one (they need only the model) answer first;
  * if the text changed meanwhile, the findings are those of the current text.
  */
-async function diagnosticsFor(a: Analysis, settings: Settings): Promise<Diagnostic[]> {
+async function diagnosticsFor(a: Analysis, settings: Settings): Promise<DiagnosticsAnswer> {
   await new Promise<void>((resolve) => setImmediate(resolve));
   const doc = documents.get(a.uri);
-  if (!doc) return [];
+  if (!doc) return { items: [], key: null };
   const current = cache.get(doc, settings.dialect);
-  return editorDiagnostics(cache.findings(current, settings.severities), current.version);
+  return { items: editorDiagnostics(cache.findings(current, settings.severities), current.version), key: reportKey(doc) };
 }
 
+/** The last full pull answer per document: what the editor shows, under which resultId. */
+interface SentReport {
+  resultId: string;
+  key: string;
+  items: Diagnostic[];
+}
+const sentReports = new Map<string, SentReport>();
+let reportSerial = 0;
+
+/**
+ * Pull diagnostics. When the client still shows our last answer (it sends that answer's resultId)
+ * and the new findings look the same in the editor (`sameDiagnostics`: typing inside a line of
+ * speech usually changes no finding), the answer is "unchanged": nothing to send, nothing for the
+ * editor to redraw. The resultId starts with the version, then a serial number of full answers.
+ */
 connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
   const uri = params.textDocument.uri;
   const doc = documents.get(uri);
-  const resultId = doc ? `${doc.version}:${changeCount.get(doc.uri) ?? 0}:${settingsGeneration}` : undefined;
-  if (doc && params.previousResultId !== undefined && params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-  const items = await handle('diagnostics', uri, token, [] as Diagnostic[], diagnosticsFor);
-  return resultId ? { kind: 'full', resultId, items } : { kind: 'full', items };
+  const last = sentReports.get(uri);
+  const shown = last !== undefined && typeof params.previousResultId === 'string' && params.previousResultId === last.resultId;
+  if (doc && shown && last.key === reportKey(doc)) return { kind: 'unchanged', resultId: last.resultId };
+  const answer = await handle('diagnostics', uri, token, { items: [], key: null } as DiagnosticsAnswer, diagnosticsFor);
+  if (answer.key === null) return { kind: 'full', items: answer.items };
+  if (shown && sameDiagnostics(last.items, answer.items)) {
+    last.key = answer.key;
+    return { kind: 'unchanged', resultId: last.resultId };
+  }
+  const resultId = `${answer.key.split(':')[0]}:${++reportSerial}`;
+  sentReports.set(uri, { resultId, key: answer.key, items: answer.items });
+  return { kind: 'full', resultId, items: answer.items };
 });
 
 const pushTimers = new Map<string, NodeJS.Timeout>();
@@ -391,7 +426,7 @@ async function pushDiagnostics(uri: string, version: number): Promise<void> {
     const settings = await settingsFor(uri);
     const doc = documents.get(uri);
     if (!doc || doc.version !== version) return;
-    const diagnostics = await diagnosticsFor(cache.get(doc, settings.dialect), settings);
+    const { items: diagnostics } = await diagnosticsFor(cache.get(doc, settings.dialect), settings);
     if (!isCurrent()) return; // edited meanwhile: a newer push is scheduled
     await connection.sendDiagnostics({ uri, version, diagnostics });
   } catch (e) {
@@ -414,6 +449,7 @@ documents.onDidClose((e) => {
   clearTimeout(pushTimers.get(uri));
   pushTimers.delete(uri);
   cache.delete(uri);
+  sentReports.delete(uri);
   settingsByUri.delete(uri);
   if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
 });

@@ -32,7 +32,7 @@ import type {
   SpeakerCompletion,
   WorkspaceSymbol as CoreWorkspaceSymbol,
 } from '../core/features/index.ts';
-import { positionAt } from '../core/features/index.ts';
+import { formatCount, positionAt } from '../core/features/index.ts';
 
 /** Where rule documentation lives: `${RULE_DOCS_BASE}TR005.md`. The one place to change it. */
 export const RULE_DOCS_BASE = 'https://github.com/transcript-tools/vscode-transcript/blob/main/docs/rules/';
@@ -89,35 +89,71 @@ export const EDITOR_MAX_DIAGNOSTICS = 1000;
 export function editorDiagnostics(findings: readonly Finding[], version: number, max = EDITOR_MAX_DIAGNOSTICS): Diagnostic[] {
   if (findings.length <= max) return findings.map((f) => toDiagnostic(f, version));
   const keep = max - 1;
-  // As many of each severity as fit, most severe first; then taken in document order.
-  const quota = new Map<Severity, number>();
+  // As many of each severity as fit, most severe first; then taken in document order. One pass to
+  // count (a 50 MB document has thousands of findings; this runs after every edit).
+  const rank = (s: Severity): number => (s === 'error' ? 0 : s === 'warning' ? 1 : s === 'information' ? 2 : 3);
+  const bySeverity = [0, 0, 0, 0];
+  const byCode = new Map<string, { n: number; rule: string }>();
+  for (const f of findings) {
+    bySeverity[rank(f.severity)]++;
+    const c = byCode.get(f.code);
+    if (c) c.n++;
+    else byCode.set(f.code, { n: 1, rule: f.rule });
+  }
+  const quota = [0, 0, 0, 0];
   let room = keep;
-  for (const severity of ['error', 'warning', 'information', 'hint'] as const) {
-    const n = Math.min(room, findings.reduce((k, f) => k + (f.severity === severity ? 1 : 0), 0));
-    quota.set(severity, n);
-    room -= n;
+  for (let r = 0; r < 4; r++) {
+    quota[r] = Math.min(room, bySeverity[r]);
+    room -= quota[r];
   }
   const out: Diagnostic[] = [];
   for (const f of findings) {
-    const q = quota.get(f.severity) ?? 0;
-    if (q === 0) continue;
-    quota.set(f.severity, q - 1);
+    const r = rank(f.severity);
+    if (quota[r] === 0) continue;
+    quota[r]--;
     out.push(toDiagnostic(f, version));
   }
   const left = findings.length - keep;
-  const counts = new Map<string, number>();
-  for (const f of findings) counts.set(`${f.code} (${f.rule})`, (counts.get(`${f.code} (${f.rule})`) ?? 0) + 1);
-  const most = [...counts].sort((a, b) => b[1] - a[1])[0];
+  let most: [string, { n: number; rule: string }] = ['', { n: 0, rule: '' }];
+  for (const e of byCode) if (e[1].n > most[1].n) most = e;
   out.push({
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     source: SOURCE,
     message:
-      `Not showing ${left.toLocaleString('en-US')} further findings: VS Code lists at most ${max.toLocaleString('en-US')} problems per file ` +
-      `(${findings.length.toLocaleString('en-US')} found, ${most[1].toLocaleString('en-US')} of them ${most[0]}). ` +
+      `Not showing ${formatCount(left)} further findings: VS Code lists at most ${formatCount(max)} problems per file ` +
+      `(${formatCount(findings.length)} found, ${formatCount(most[1].n)} of them ${most[0]} (${most[1].rule})). ` +
       'Fix or turn off the most frequent rule, or run `transcript-lint` on the file to see every finding.',
   });
   return out;
+}
+
+/**
+ * True when two diagnostic lists show the same thing in the editor: the same ranges, severities,
+ * codes and messages in the same order. `data` is left out: its fixes are offsets into the version
+ * it was made for, and a code action for a diagnostic of an older version finds its fixes again in
+ * the current findings (server.ts, fixesFor). A pull answered "unchanged" on this test keeps the
+ * editor's list, and with it the older data, which is therefore never trusted for another version.
+ */
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (
+      x.range.start.line !== y.range.start.line ||
+      x.range.start.character !== y.range.start.character ||
+      x.range.end.line !== y.range.end.line ||
+      x.range.end.character !== y.range.end.character ||
+      x.severity !== y.severity ||
+      x.code !== y.code ||
+      x.message !== y.message ||
+      x.source !== y.source
+    ) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Reads `diagnostic.data` back, or null when it is not ours or not well formed. */

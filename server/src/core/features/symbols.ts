@@ -30,6 +30,7 @@ import {
   wholeLineNotes,
 } from './common.ts';
 import type { Span } from './positions.ts';
+import { formatCount } from './stats.ts';
 import type { TextSource } from '../source.ts';
 
 export type OutlineKind =
@@ -124,8 +125,8 @@ export function documentSymbols(text: TextSource, model: TranscriptModel, option
   const first = out[max - 1];
   const last = lastSkipped ? lastSkipped() : first;
   shown.push({
-    name: `${(top - (max - 1)).toLocaleString('en-US')} more not listed`,
-    detail: `the outline lists at most ${max.toLocaleString('en-US')} items (transcript.outline.maxItems)`,
+    name: `${formatCount(top - (max - 1))} more not listed`,
+    detail: `the outline lists at most ${formatCount(max)} items (transcript.outline.maxItems)`,
     kind: 'section',
     range: { start: first.range.start, end: last.range.end },
     selectionRange: first.selectionRange,
