@@ -71,10 +71,12 @@ export interface LineInfo {
   cand: LabelCandidate | null;
 }
 
+const TRAILING_TS_RE = new RegExp(String.raw`^(.*?)\s*(?:[\[(]\s*(${TS})\s*[\])]|(?:\s[-–—])?\s(${TS}))$`);
+
 function stripTimestamp(label: string): { label: string; ts?: string } {
   if (!label.includes(':')) return { label };
   // `Alice Chen - 00:13` (meeting-notes exports): a dash between the name and the time.
-  const m = new RegExp(String.raw`^(.*?)\s*(?:[\[(]\s*(${TS})\s*[\])]|(?:\s[-–—])?\s(${TS}))$`).exec(label);
+  const m = TRAILING_TS_RE.exec(label);
   if (m && m[1].length > 0) return { label: m[1], ts: m[2] ?? m[3] };
   return { label };
 }
@@ -91,7 +93,7 @@ function candidate(
   if (label.length === 0 || label.length > 120) return null;
   // `Y Llywydd / The Presiding Officer`: a bilingual record gives the label in both languages;
   // the last is the translation the record is read in.
-  const bi = /^([^/]{2,60}?)\s+\/\s+([^/]{2,60})$/.exec(label);
+  const bi = label.includes('/') ? /^([^/]{2,60}?)\s+\/\s+([^/]{2,60})$/.exec(label) : null;
   if (bi && isNameLike(bi[1], false) && isNameLike(bi[2], false) && !isHeadingLike(bi[1]) && !isHeadingLike(bi[2])) {
     return candidate(form, bi[2], start + raw.indexOf(label) + label.length - bi[2].length, textStart, extra);
   }
@@ -123,6 +125,10 @@ export const PHONE_RE = /^\+\d{1,3}(?:[ -]?\(?\d{1,5}\)?){2,4}$/;
 const EMAIL_RE = /^[\p{L}\d][\p{L}\d._%+-]{0,40}@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+$/u;
 const QA_RE = /^(Q|A)(\.|:)?( +)(?=\S)/;
 const MD_RE = /^(\*\*|__)([^*_]{1,80}?)\s*(:?)\s*\1\s*(:?)[ ]*(.*)$/;
+/** The time after a Markdown label: `**Name** [00:00:00]`, `**Name** \\[00:01\\]:`. */
+const MD_TS_RE = new RegExp(String.raw`^(?:\\?[\[(])(${TS})(?:\\?[\])])\s*:?\s*`);
+/** `[Priya Raman] 10:02:13`, `[Priya Raman] text`: Zoom's saved captions. */
+const BRACKET_NAME_RE = new RegExp(String.raw`^\[([^\]\d]{2,60})\](?:\s+(${TS}))?(?:\s+(?=\S)|$)`);
 const TS_PREFIX_RE = new RegExp(String.raw`^[\[(]?(${TS})[\])]?\s+(?=\S)`);
 const TITLE_WORD = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Senator|Chairman|Chairwoman|Chair|Representative|Delegate|Secretary|General|Admiral|Judge|Justice|Governor|Ambassador|Commissioner|Director|The|Madam|Acting|Vice|President|Speaker)\.?`;
 const CAPS_NAME = String.raw`(?:Mc|Mac|Di|De|La|Le|O['’])?\p{Lu}[\p{Lu}'’-]+`;
@@ -183,7 +189,8 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     if (named && named.form === 'inline') return named;
     return { form: 'dash', start: at, end: at + 2, text: '>>', textStart: at + skip, colon: false, markdown: false, anon: null, weak: false };
   }
-  const hd = HANDLE_RE.exec(content);
+  // Each form below is tried only when the line holds the character it cannot do without.
+  const hd = content.includes('·') || content.includes('•') ? HANDLE_RE.exec(content) : null;
   if (hd) {
     const s0 = at + hd[0].indexOf(hd[1]);
     // The thread's original poster (`OP`) is the one the comments are put to.
@@ -230,7 +237,7 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     let rest = md[5];
     let restAt = at + content.length - rest.length;
     let ts: string | undefined;
-    const tsm = new RegExp(String.raw`^(?:\\?[\[(])(${TS})(?:\\?[\])])\s*:?\s*`).exec(rest);
+    const tsm = MD_TS_RE.exec(rest);
     if (tsm) {
       ts = tsm[1];
       rest = rest.slice(tsm[0].length);
@@ -249,7 +256,7 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     return null;
   }
   // `[Priya Raman] 10:02:13` (Zoom's saved captions), optionally with the speech after it.
-  const br = new RegExp(String.raw`^\[([^\]\d]{2,60})\](?:\s+(${TS}))?(?:\s+(?=\S)|$)`).exec(content);
+  const br = content.charCodeAt(0) === 91 ? BRACKET_NAME_RE.exec(content) : null;
   if (br && anonymousKind(br[1]) === null && !NOTE_WORDS.test(br[1])) {
     const textStart = br[0].length === content.length ? -1 : at + br[0].length;
     if (br[2] !== undefined || textStart < 0) {
@@ -272,7 +279,7 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
   // `Priya Natarajan [00:00:08] Hello and welcome`: podcast editors' exports, the time between
   // the name and the speech.
   if (prefixTs === undefined) {
-    const nt = NAME_TIME_RE.exec(rest);
+    const nt = rest.includes('[') ? NAME_TIME_RE.exec(rest) : null;
     if (nt) {
       const c = candidate('inline', nt[1], at + from, at + from + nt[0].length, { timestamp: nt[2] });
       if (c) return c;
@@ -282,7 +289,7 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
       }
     }
   }
-  const dl = prefixTs === undefined ? DASH_LABEL_RE.exec(rest) : null;
+  const dl = prefixTs === undefined && (rest.includes('–') || rest.includes('—')) ? DASH_LABEL_RE.exec(rest) : null;
   if (dl) {
     const label = dl[1].trimEnd();
     const cut = label.search(/\s*[,(]/);
@@ -299,7 +306,7 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
       return { form: 'inline', start: s0, end: s0 + label.length, text: label.replace(/\s+/g, ' '), textStart: s0 + dl[0].length, colon: false, markdown: false, anon: null, weak: false };
     }
   }
-  const inl = INLINE_RE.exec(rest);
+  const inl = rest.includes(':') ? INLINE_RE.exec(rest) : null;
   if (inl) {
     const { label, ts } = stripTimestamp(inl[1]);
     const textStart = inl[0].length === rest.length ? -1 : at + from + inl[0].length;
@@ -324,7 +331,7 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     const c = rest.length <= 60 ? candidate('standalone', rest, at + from, -1, { timestamp: prefixTs }) : null;
     return c && !/[.?!,]$/.test(rest) ? c : null;
   }
-  const semi = SEMICOLON_RE.exec(rest);
+  const semi = rest.includes(';') ? SEMICOLON_RE.exec(rest) : null;
   if (semi) {
     const c = candidate('inline', semi[1], at + from, at + from + semi[0].length, { colon: false });
     if (c) return { ...c, semicolon: true };
@@ -350,13 +357,35 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
   }
   // A label alone on its line: `NATO Secretary General Mark Rutte`, `Lenny (00:52)`, `Speaker 1  0:03`.
   // One that ends a sentence (`SCHOOL ROUTES FIRST.`) is speech, whatever its case.
-  if (/[?!,;]$|[^.]{4}\.$/u.test(rest) && !/\b(?:Jr|Sr|Inc|Ltd|Co|Corp|Dr|Mr|Mrs|Ms|St)\.$/.test(rest)) return null;
+  if (endsLikeSentence(rest) && !/\b(?:Jr|Sr|Inc|Ltd|Co|Corp|Dr|Mr|Mrs|Ms|St)\.$/.test(rest)) return null;
   const { label, ts } = stripTimestamp(rest);
   const c = candidate('standalone', label, at + from, -1, { timestamp: ts });
   if (c || ts !== undefined) return c;
   // `Minister Grace Lim [in Mandarin, translated]`: an editorial note in brackets after the label.
   const note = /^(.*?\S)\s*\[[^\[\]]{2,40}\]$/.exec(rest);
   return note ? candidate('standalone', note[1], at + from, -1, {}) : null;
+}
+
+/**
+ * `/[?!,;]$|[^.]{4}\.$/u` without trying every position of a long line: it ends in `?!,;`, or in a
+ * full stop after four characters (code points) that are not full stops.
+ */
+export function endsLikeSentence(s: string): boolean {
+  let i = s.length - 1;
+  const c = s.charCodeAt(i);
+  if (c === 63 || c === 33 || c === 44 || c === 59) return true;
+  if (c !== 46) return false;
+  for (let k = 0; k < 4; k++) {
+    i--;
+    if (i < 0) return false;
+    const d = s.charCodeAt(i);
+    if (d === 46) return false;
+    if (d >= 0xdc00 && d <= 0xdfff && i > 0) {
+      const h = s.charCodeAt(i - 1);
+      if (h >= 0xd800 && h <= 0xdbff) i--;
+    }
+  }
+  return true;
 }
 
 /** An officer's or staff code: `DC2291`, `DC 2291`, `PC 114`. */
@@ -422,7 +451,7 @@ export function analyzeLine(line: string, prefix = 0): LineInfo {
   const heading =
     rule ||
     mdHeading ||
-    (cand === null && !noteOnly && /:$/.test(content) && words <= 8 && !/[.?!]/.test(content.slice(0, -1))) ||
+    (cand === null && !noteOnly && content.endsWith(':') && words <= 8 && !/[.?!]/.test(content.slice(0, -1))) ||
     // `Asked by`, `Presented by` on a line of its own, the name on the next: an introducing line.
     (cand === null && !noteOnly && /^\p{Lu}\p{Ll}+ed by$/u.test(content)) ||
     // Hansard subject headings: `Economy—Statements`, `Health—Emergency Department Wait Times`.

@@ -34,7 +34,7 @@ export function turnFacts(text: string, words: number): TurnFacts {
   // The prompt opens the turn, or closes it after a preamble (`You were born in Gdańsk... Tell me
   // about the shipyard.`).
   const prompts = PROMPT.test(firstSentence(text)) || PROMPT.test(lastSentence(text));
-  const asksBack = /(\?|[—–-])\s*$/.test(text) && words <= 15;
+  const asksBack = words <= 15 && endsAsking(text);
   const backchannel = words <= 3 && BACKCHANNEL.test(text.trim()) && !asks;
   return FACTS[(asks ? 1 : 0) | (prompts ? 2 : 0) | (asksBack ? 4 : 0) | (backchannel ? 8 : 0)];
 }
@@ -212,10 +212,38 @@ function pairsOf(turns: readonly Turn[], from: number, to: number, title: (i: nu
   return pairs;
 }
 
-/** The last sentence of a text. */
-function lastSentence(text: string): string {
-  const m = /(?:^|[.?!…]\s+)([^.?!…]+[.?!…]*)\s*$/u.exec(text.trim());
-  return (m ? m[1] : text).trim();
+/** `.`, `?`, `!` or `…`: what ends a sentence. */
+function isStop(c: number): boolean {
+  return c === 46 || c === 63 || c === 33 || c === 0x2026;
+}
+
+/** `\s` of a regular expression, for one UTF-16 unit. */
+function isRegexSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+}
+
+/** The text ends with a question mark or a dash, then only white space (`/(\?|[—–-])\s*$/`). */
+function endsAsking(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && isRegexSpace(text.charCodeAt(i))) i--;
+  const c = i >= 0 ? text.charCodeAt(i) : 0;
+  return c === 63 || c === 0x2014 || c === 0x2013 || c === 45;
+}
+
+/**
+ * The last sentence of a text: its last run of words and the stops after it, when a stop and white
+ * space come before that run (else the whole text). A backward scan: speech runs to thousands of
+ * words, and this runs once per turn.
+ */
+export function lastSentence(text: string): string {
+  const t = text.trim();
+  let e = t.length;
+  while (e > 0 && isStop(t.charCodeAt(e - 1))) e--;
+  let b = e;
+  while (b > 0 && !isStop(t.charCodeAt(b - 1))) b--;
+  // The run must follow a stop and white space, and hold more than that white space.
+  if (b === 0 || b === e || e - b < 2 || !isRegexSpace(t.charCodeAt(b))) return t;
+  return t.slice(b).trim();
 }
 
 /** The first sentence of a text. */
@@ -224,9 +252,27 @@ export function firstSentence(text: string): string {
   return (m ? m[0] : text).trim();
 }
 
+/**
+ * Where `titleOf` can stop reading: after the stops that end the first sentence holding a question
+ * mark, else the first sentence. Stops before the first other character begin no sentence.
+ */
+function titleEnd(text: string): number {
+  const n = text.length;
+  let i = 0;
+  while (i < n && isRegexSpace(text.charCodeAt(i))) i++;
+  while (i < n && isStop(text.charCodeAt(i))) i++;
+  let q = text.indexOf('?', i);
+  if (q < 0) {
+    q = i;
+    while (q < n && !isStop(text.charCodeAt(q))) q++;
+  }
+  while (q < n && isStop(text.charCodeAt(q))) q++;
+  return q;
+}
+
 /** A readable title: the first sentence that asks, else the first sentence, at most ~90 characters. */
 export function titleOf(text: string): string {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = text.slice(0, titleEnd(text)).replace(/\s+/g, ' ').trim();
   const sentences = t.match(/[^.?!…]+(?:[.?!…]+|$)/gu) ?? [t];
   let s = (sentences.find((x) => x.includes('?')) ?? sentences[0] ?? '').trim();
   if (s.length > 90) {

@@ -16,10 +16,18 @@ export function isSpaceCode(c: number): boolean {
   );
 }
 
+// eslint-disable-next-line no-control-regex
+const ODD_SPACE = /[\t\u000b\u000c\u00a0\ufeff\u2000-\u200b\u202f\u205f\u3000]/g;
+
 /** Replaces every kind of space with U+0020, keeping the length (so columns stay valid). */
 export function normalizeSpaces(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\t\u000b\u000c\u00a0\ufeff\u2000-\u200b\u202f\u205f\u3000]/g, ' ');
+  // Most lines hold none: look first (a plain loop), replace only when there is one.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || (c > 32 && c < 0xa0)) continue;
+    if (isSpaceCode(c)) return s.replace(ODD_SPACE, ' ');
+  }
+  return s;
 }
 
 /** First column that is not a space, or `s.length`. */
@@ -47,8 +55,16 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** True when the UTF-16 code unit starts a letter or digit (ASCII fast path). */
 function wordCode(c: number, s: string, i: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  // General punctuation (dashes, curly quotes, ellipsis, odd spaces): never a letter.
+  if (c >= 0x2000 && c <= 0x206f) return false;
   if (c >= 0xd800 && c <= 0xdbff) return LETTER_OR_DIGIT.test(s.slice(i, i + 2));
   return LETTER_OR_DIGIT.test(s[i]);
+}
+
+/** ASCII classes for `countWords`: 1 letter or digit, 2 a joiner inside a word (`'`, `-`, `.`). */
+const WORD_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  WORD_CLASS[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : c === 39 || c === 45 || c === 46 ? 2 : 0;
 }
 
 /**
@@ -60,11 +76,13 @@ export function countWords(s: string, from = 0, to = s.length, limit = Infinity)
   let inWord = false;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
-    const w = c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) : wordCode(c, s, i);
-    if (w) {
-      if (!inWord && ++n >= limit) return n;
-      inWord = true;
-    } else if (inWord && (c === 39 || c === 0x2019 || c === 45 || c === 46) && i + 1 < to && wordCode(s.charCodeAt(i + 1), s, i + 1)) {
+    const k = c < 128 ? WORD_CLASS[c] : wordCode(c, s, i) ? 1 : c === 0x2019 ? 2 : 0;
+    if (k === 1) {
+      if (!inWord) {
+        if (++n >= limit) return n;
+        inWord = true;
+      }
+    } else if (k === 2 && inWord && i + 1 < to && wordCode(s.charCodeAt(i + 1), s, i + 1)) {
       // joiner inside a word
     } else inWord = false;
   }
