@@ -42,7 +42,7 @@ export interface LabelCandidate {
   /** A forum user handle over a comment (`u/pebble_and_crux · 3y ago`): a label by its layout alone. */
   handle?: boolean;
   /** A part the layout itself declares (a forum thread's original poster answers). */
-  part?: 'answerer';
+  part?: 'questioner' | 'answerer';
 }
 
 /** Words that make a bracketed line a note rather than a name. */
@@ -71,7 +71,7 @@ export interface LineInfo {
   cand: LabelCandidate | null;
 }
 
-const TRAILING_TS_RE = new RegExp(String.raw`^(.*?)\s*(?:[\[(]\s*(${TS})\s*[\])]|(?:\s[-–—])?\s(${TS}))$`);
+const TRAILING_TS_RE = new RegExp(String.raw`^(.*?)\s*(?:[\[(]\s*(${TS})\s*[\])]|(?:\s[-–—])?\s(${TS}(?:\s?[AaPp]\.?[Mm]\.?)?))$`);
 
 function stripTimestamp(label: string): { label: string; ts?: string } {
   if (!label.includes(':')) return { label };
@@ -163,6 +163,13 @@ const HANDLE_RE = /^(?:u\/)?([\p{L}\d][\p{L}\d_-]{2,29}|\[deleted\]|\[removed\])
  */
 const DASH_LABEL_RE = /^(\p{Lu}[^.–—:;?!\[\]]{0,110}?)\.\s*[–—]\s+(?=\S)/u;
 const ADDRESSED_RE = /^(\d{1,3}\.\s+)?(\p{Lu}.*?)\s+(?:to|on behalf of)\s+(?:the\s+)?(\p{Lu}[\p{L}\s'’-]{2,60})$/u;
+/** A recorder's source code before the words, two spaces or more after it: `HOT-1`, `RDO-2`, `GND`, `CAM-?`. */
+const SOURCE_CODE_RE = /^(\p{Lu}{2,5}(?:-[\d?]{1,2})?)\s{2,}(?=\S)/u;
+/** A committee's question number before a tab: `Q112<TAB>`. */
+const QNUM_TAB_RE = /^Q\d{1,4}\.?\t$/;
+const ZOOM_CHAT_RE = new RegExp(String.raw`^(${TS})\s+From\s+(\S.{0,60}?)(?:\s+to\s+(\S.{0,60}?))?\s*:(?:\s+(?=\S)|$)`);
+/** `(he/him)`, `(she/her)`, `(they/them)` after a name in a meeting tool. */
+const PRONOUNS_RE = /\s*\((?:he|she|they|ze|xe)\/\w+\)/gi;
 /** `RK; And my mother...`: a label typed with a semicolon; only a label where the key is known. */
 const SEMICOLON_RE = /^(\p{Lu}[\p{L}.'’ -]{0,30}?);\s+(?=\S)/u;
 
@@ -174,7 +181,9 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
   // Fast exit for the common case, a long line of speech: labels are short, or end in a colon early.
   const c0 = s.charCodeAt(at);
   const tabAt = raw === undefined ? -1 : raw.indexOf('\t', at);
-  if (end - at > 100 && c0 !== 81 && c0 !== 65 && c0 !== 42 && c0 !== 95 && c0 !== 91 && c0 !== 40 && !(c0 >= 48 && c0 <= 57) && !(tabAt >= 0 && tabAt - at <= 32)) {
+  // (Nor a name with a Q or A far to its right: `Rebecca Osei<spaces>Q`.)
+  const marker = end - at > 5 && s.charCodeAt(end - 2) === 32 && (s.charCodeAt(end - 1) === 81 || s.charCodeAt(end - 1) === 65);
+  if (end - at > 100 && c0 !== 81 && c0 !== 65 && c0 !== 42 && c0 !== 95 && c0 !== 91 && c0 !== 40 && !(c0 >= 48 && c0 <= 57) && !(tabAt >= 0 && tabAt - at <= 32) && !marker) {
     const colon = s.indexOf(':', at);
     const period = s.indexOf('. ', at);
     if ((colon < 0 || colon - at > 120) && (period < 0 || period - at > 60)) return null;
@@ -225,7 +234,8 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
   }
   // Table layouts: a short label, a tab, the speech (`DC2291<TAB>Can you state...`, `CL<TAB>Hello,
   // good morning`, `A;<TAB>No comment.`). A key row (`CL<TAB>Cordelia Lindqvist`) is no label.
-  if (raw !== undefined && tabAt >= 0 && tabAt - at <= 32) {
+  // (Not a committee's question number before the label: `Q112<TAB>Chair: Good morning`.)
+  if (raw !== undefined && tabAt >= 0 && tabAt - at <= 32 && !QNUM_TAB_RE.test(raw.slice(at, tabAt + 1))) {
     const tab = tabLabel(s, raw, at, end);
     if (tab !== undefined) return tab;
   }
@@ -263,6 +273,16 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
       const c = candidate(textStart < 0 ? 'standalone' : 'inline', br[1], at + 1, textStart, { timestamp: br[2], colon: false });
       if (c) return { ...c, bracketed: true };
     }
+  }
+  // Zoom's saved chat: `18:58:41 From Amara Lindqvist to Everyone:` with the message on the lines
+  // below, `… to Felix Gruber(Direct Message):`, or older `10:02:13 From Priya Raman : text`. The
+  // sender may be a device (`iPad (2)`); pronouns after the name are not part of it.
+  const zc = content.includes('From') ? ZOOM_CHAT_RE.exec(content) : null;
+  if (zc && (zc[3] !== undefined || /\s:/.test(zc[0]))) {
+    const name = zc[2].replace(PRONOUNS_RE, '').trim();
+    const s0 = at + zc[0].indexOf(zc[2], zc[1].length);
+    const textStart = zc[0].length === content.length ? -1 : at + zc[0].length;
+    return { form: textStart < 0 ? 'standalone' : 'inline', start: s0, end: s0 + name.length, text: name, textStart, timestamp: zc[1], colon: true, markdown: false, anon: null, weak: false };
   }
   // [00:00:02] Name: text
   let from = 0;
@@ -327,6 +347,13 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     }
   }
   if (prefixTs !== undefined) {
+    // Cockpit and radio transcripts: a time, a source code, the words (`14:28:03 HOT-1   okay,
+    // before start`, `14:28:47 GND     Coastal four seventeen`, `CAM-?`).
+    const src = SOURCE_CODE_RE.exec(rest);
+    if (src) {
+      const s0 = at + from;
+      return { form: 'inline', start: s0, end: s0 + src[1].length, text: src[1], textStart: s0 + src[0].length, timestamp: prefixTs, colon: false, markdown: false, anon: null, weak: false };
+    }
     // `00:00:11 Dana Whitlock` alone on its line (Word and other exports), the speech below.
     const c = rest.length <= 60 ? candidate('standalone', rest, at + from, -1, { timestamp: prefixTs }) : null;
     return c && !/[.?!,]$/.test(rest) ? c : null;
@@ -358,7 +385,20 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
   // A label alone on its line: `NATO Secretary General Mark Rutte`, `Lenny (00:52)`, `Speaker 1  0:03`.
   // One that ends a sentence (`SCHOOL ROUTES FIRST.`) is speech, whatever its case.
   if (endsLikeSentence(rest) && !/\b(?:Jr|Sr|Inc|Ltd|Co|Corp|Dr|Mr|Mrs|Ms|St)\.$/.test(rest)) return null;
+  // An earnings-call transcript marks who asks and who answers at the right of the name line:
+  // `Rebecca Osei<spaces>Q`, `Henrik Aalto<spaces>A`.
+  const marked = /^(\S.{1,80}?)\s{3,}([QA])$/.exec(rest);
+  if (marked) {
+    const c = candidate('standalone', marked[1], at + from, -1, {});
+    if (c) return { ...c, part: marked[2] === 'Q' ? 'questioner' : 'answerer' };
+  }
   const { label, ts } = stripTimestamp(rest);
+  // A chat tool's bot: `incident-bot  APP  10:41 AM` (Slack marks apps so).
+  const app = ts !== undefined ? /^(\S{2,40})\s+APP$/.exec(label) : null;
+  if (app) {
+    const s0 = at + from;
+    return { form: 'standalone', start: s0, end: s0 + app[1].length, text: app[1], textStart: -1, timestamp: ts, colon: false, markdown: false, anon: null, weak: false };
+  }
   const c = candidate('standalone', label, at + from, -1, { timestamp: ts });
   if (c || ts !== undefined) return c;
   // `Minister Grace Lim [in Mandarin, translated]`: an editorial note in brackets after the label.
@@ -441,7 +481,8 @@ export function analyzeLine(line: string, prefix = 0): LineInfo {
     /^Case:?\s+\d[\d-]*,.*\bPage\s+\d+\s+of\s+\d+$/i.test(content) ||
     /^(?:-\s*)?Page\s+\d+\s+of\s+\d+(?:\s*-)?$/i.test(content);
   // Rules (`---`, `* * *`) and comments (`<!-- transcript-lint-disable ... -->`) are not speech.
-  const rule = /^(?:[-*_=~#]\s*){3,}$/.test(content) || /^<!--.*-->$/.test(content);
+  // So are dotted separators (`.....`, earnings-call transcripts between turns).
+  const rule = /^(?:[-*_=~#]\s*){3,}$/.test(content) || /^(?:\.\s*){5,}$/.test(content) || /^<!--.*-->$/.test(content);
   const mdHeading = /^#{1,6}\s/.test(content);
   let cand = rule || mdHeading ? null : findLabel(s, start, end, line);
   if (noteOnly && !cand?.bracketed) cand = null;

@@ -390,7 +390,9 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
       const decorated = c.colon || c.timestamp !== undefined || c.markdown;
       const speech = pl.followedBySpeech(i);
       const repeated = k.standaloneSpeech >= 2 || (k.standalone >= 2 && k.standaloneSpeech >= 1);
-      if (!pl.boundary(i)) ok = false;
+      // (A chat copy's `Priya Raman  10:42 AM` over each message needs no paragraph break: the
+      // time beside a name the document repeats marks it.)
+      if (!pl.boundary(i) && !(c.timestamp !== undefined && k.standalone >= 2)) ok = false;
       else if (c.handle) ok = true;
       // `Questions by the trial counsel:` over `Q.` lines: the heading of an examination.
       else if (c.anon === 'questioner' && /^questions\s+(?:by|from)\s/i.test(c.text) && pl.nextIsLabelSpeech(i)) ok = false;
@@ -402,6 +404,9 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
         const a = analyzeLabel(c.text);
         const j = i + 1 < n ? pl.nextNonBlank(i) : n;
         ok = j < n && infos[j].noteOnly && a.nameTokens.length > 0 && a.nameTokens.every(knownToken);
+        // A chat message too short to read as speech (`on it`, `ack`) under a name and time the
+        // document repeats.
+        if (!ok && c.timestamp !== undefined && k.standalone >= 2 && j < n && !infos[j].cand && !infos[j].noteOnly && !infos[j].heading) ok = true;
       }
       else if (decorated || c.anon !== null) ok = true;
       else if (g.inlineDoc || labelWords(c.text) > 8) ok = false;
@@ -448,10 +453,21 @@ export function finishStarts(pl: ProseLines, accepted: readonly number[]): numbe
   const form = (k: number) => infos[accepted[k]].cand!.form;
   // A run of three or more labels with nothing but blank lines between them is a list of
   // participants (an earnings call's `Call participants`), not turns.
+  // So is one with each name's role and organisation on the line below it (`Henrik Aalto` /
+  // `President & Chief Executive Officer, Norrland Packaging Corp.`).
+  const roleBelow = (i: number): number => {
+    const j = pl.nextContent(i);
+    return j < n && j === i + 1 && roleLine(pl.lineText(j), infos[j]) ? j : i;
+  };
+  const follows = (e: number): boolean => {
+    const b = accepted[e + 1];
+    return pl.nextContent(accepted[e]) === b || pl.nextContent(roleBelow(accepted[e])) === b;
+  };
   for (let k = 0; k < accepted.length; ) {
     let e = k;
-    while (e + 1 < accepted.length && form(e) === 'standalone' && form(e + 1) === 'standalone' && pl.nextContent(accepted[e]) === accepted[e + 1]) e++;
-    if (e - k >= 2 && (e + 1 >= accepted.length || pl.nextContent(accepted[e]) >= n || !speechLike(infos[pl.nextContent(accepted[e])]))) {
+    while (e + 1 < accepted.length && form(e) === 'standalone' && form(e + 1) === 'standalone' && follows(e)) e++;
+    const after = pl.nextContent(roleBelow(accepted[e]));
+    if (e - k >= 2 && (e + 1 >= accepted.length || after >= n || !speechLike(infos[after]))) {
       k = e + 1;
       continue;
     }
@@ -461,6 +477,16 @@ export function finishStarts(pl: ProseLines, accepted: readonly number[]): numbe
   let drop = 0;
   while (drop < starts.length && infos[starts[drop]].cand!.form === 'inline' && metadataValue(pl, starts[drop])) drop++;
   return drop > 0 ? starts.slice(drop) : starts;
+}
+
+/**
+ * A role and organisation line under a name: a few words with a comma, no sentence (`Analyst,
+ * Halvorsen Securities LLC`, `Vice President-Investor Relations, Norrland Packaging Corp.`).
+ */
+function roleLine(text: string, li: LineInfo): boolean {
+  if (li.blank || li.words > 14 || li.question || !text.includes(',')) return false;
+  const t = text.trim();
+  return !/[?!;:]$/.test(t) && (!t.endsWith('.') || /\b(?:Corp|Inc|Ltd|Co|Cos|plc|Bhd|Pty|LLC|LLP|L\.P|S\.A|N\.V|A\.G)\.$/i.test(t));
 }
 
 function metadataValue(pl: ProseLines, i: number): boolean {
