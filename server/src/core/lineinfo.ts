@@ -105,7 +105,9 @@ function candidate(
   const uncased = form === 'inline' && extra.colon === true && /^[\p{Lo}\p{M}]{2,}(?: [\p{Lo}\p{M}]{2,}){0,2}$/u.test(label);
   // `+44 7700 900412: Hello?`: a meeting tool names a caller who dialled in by the number.
   const phone = form === 'inline' && extra.colon === true && PHONE_RE.test(label);
-  if (anon === null && !email && !uncased && !phone && !isNameLike(label, form === 'standalone')) return null;
+  // `SEN. ROY DEAKINS (R), OREGON`: a party after the name, then the state or role.
+  const probe = label.includes('(') ? label.replace(/\s*\([\p{L}.\-–]{1,8}\)(?=\s*,)/u, '') : label;
+  if (anon === null && !email && !uncased && !phone && !isNameLike(probe, form === 'standalone')) return null;
   const s = start + raw.indexOf(label);
   return {
     form,
@@ -165,6 +167,27 @@ const DASH_LABEL_RE = /^(\p{Lu}[^.–—:;?!\[\]]{0,110}?)\.\s*[–—]\s+(?=\S)
 const ADDRESSED_RE = /^(\d{1,3}\.\s+)?(\p{Lu}.*?)\s+(?:to|on behalf of)\s+(?:the\s+)?(\p{Lu}[\p{L}\s'’-]{2,60})$/u;
 /** A recorder's source code before the words, two spaces or more after it: `HOT-1`, `RDO-2`, `GND`, `CAM-?`. */
 const SOURCE_CODE_RE = /^(\p{Lu}{2,5}(?:-[\d?]{1,2})?)\s{2,}(?=\S)/u;
+/** Keys of a list of people: a committee's witnesses or panel (also numbered `I`, `II`), those present. */
+const PANEL_KEY_RE = /^(?:witness(?:es)?|panel(?:lists|ists)?|(?:members |also )?present|in attendance|attendees|participants|I{1,3}|IV|VI{0,3})$/i;
+
+/**
+ * Two or more people, each a name of two words or more, then perhaps a role after a comma:
+ * `Dr Hannah Greaves and Professor Simon Okoro.`, `A, Role, Org; and B, Role, Org.`
+ */
+function namesList(text: string): boolean {
+  const parts = text.replace(/[.;]\s*$/, '').split(/\s*;\s*(?:and\s+)?|\s+and\s+(?=\p{Lu})/u);
+  if (parts.length < 2) return false;
+  return parts.every((p) => {
+    const name = p.split(',')[0].trim();
+    return name.includes(' ') && isNameLike(name, false);
+  });
+}
+
+const SCENE_RE = /^(?:(?:INT|EXT|INT\.?\/EXT|I\/E)\.\s+[^a-z]{2,80}|(?:CUT|DISSOLVE|SMASH CUT|MATCH CUT|FADE) TO:|FADE (?:IN|OUT)[:.]?)$/;
+const ELAN_TIME = String.raw`(?:\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?|\d+\.\d{3})`;
+const ELAN_ROW_RE = new RegExp(String.raw`^([^\t]{1,40})\t(${ELAN_TIME})\t${ELAN_TIME}\t(?:${ELAN_TIME}\t)?(?=\S)`);
+/** Tiers that translate, gloss or comment on the speech (ELAN and CHAT names). */
+const ELAN_NOTE_TIER_RE = /^(?:ft|tr|trans|translation|gloss|gls|gl|mor|pho|com|comments?|notes?|eng|xtra|act|sit|default-lt)$/i;
 /** A committee's question number before a tab: `Q112<TAB>`. */
 const QNUM_TAB_RE = /^Q\d{1,4}\.?\t$/;
 const ZOOM_CHAT_RE = new RegExp(String.raw`^(${TS})\s+From\s+(\S.{0,60}?)(?:\s+to\s+(\S.{0,60}?))?\s*:(?:\s+(?=\S)|$)`);
@@ -231,6 +254,18 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
         weak: punct === '' && spaces < 2,
       };
     }
+  }
+  // ELAN's tab-delimited export: tier, begin, end (and duration), the annotation. A tier named
+  // `type@participant` (`tx@MG`) is that participant's; translation, gloss and comment tiers are
+  // not speech.
+  const elan = raw !== undefined && tabAt > at ? ELAN_ROW_RE.exec(raw.slice(at, end)) : null;
+  if (elan) {
+    const tier = elan[1].trim();
+    const at2 = tier.lastIndexOf('@');
+    const who = at2 > 0 ? tier.slice(at2 + 1) : tier;
+    if (ELAN_NOTE_TIER_RE.test(at2 > 0 ? tier.slice(0, at2) : tier) || who === '') return null;
+    const s0 = at + (at2 > 0 ? at2 + 1 : 0);
+    return { form: 'inline', start: s0, end: s0 + who.length, text: who, textStart: at + elan[0].length, timestamp: elan[2], colon: false, markdown: false, anon: null, weak: false };
   }
   // Table layouts: a short label, a tab, the speech (`DC2291<TAB>Can you state...`, `CL<TAB>Hello,
   // good morning`, `A;<TAB>No comment.`). A key row (`CL<TAB>Cordelia Lindqvist`) is no label.
@@ -333,7 +368,10 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     const form = textStart < 0 && prefixTs === undefined ? 'standalone' : 'inline';
     // `WITNESS: VAL-P-0112`, `Ref: DRM-4471-A`: a field holding a reference code, not speech.
     const code = textStart >= 0 && /^(?=[^\s]*\p{Lu})(?=[^\s]*\d)[\p{Lu}\d]+(?:[-/.][\p{Lu}\d]+)+$/u.test(s.slice(textStart, end));
-    if (!code && (form === 'standalone' || textStart >= 0)) {
+    // `Witnesses: Dr Hannah Greaves and Professor Simon Okoro.`, `II: Fiona Hale MP, Minister...;
+    // and Martin Quayle, Director...`: a committee's panel, a list of people, not speech.
+    const panel = textStart >= 0 && PANEL_KEY_RE.test(label) && namesList(s.slice(textStart, end));
+    if (!code && !panel && (form === 'standalone' || textStart >= 0)) {
       const c = candidate(form, label, at + from, textStart, { colon: true, timestamp: prefixTs ?? ts });
       if (c) return c;
       // Parliamentary questions, numbered or not, name whom they are put to or for whom the answer
@@ -483,7 +521,9 @@ export function analyzeLine(line: string, prefix = 0): LineInfo {
   // Rules (`---`, `* * *`) and comments (`<!-- transcript-lint-disable ... -->`) are not speech.
   // So are dotted separators (`.....`, earnings-call transcripts between turns).
   const rule = /^(?:[-*_=~#]\s*){3,}$/.test(content) || /^(?:\.\s*){5,}$/.test(content) || /^<!--.*-->$/.test(content);
-  const mdHeading = /^#{1,6}\s/.test(content);
+  // Screenplay scene headings and transitions (`INT. BROADCAST BOOTH - NIGHT`, `CUT TO:`) direct the
+  // production; nobody says them.
+  const mdHeading = /^#{1,6}\s/.test(content) || SCENE_RE.test(content);
   let cand = rule || mdHeading ? null : findLabel(s, start, end, line);
   if (noteOnly && !cand?.bracketed) cand = null;
   if (cand?.bracketed) noteOnly = false;

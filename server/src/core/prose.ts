@@ -254,6 +254,15 @@ export function keyClass(k: KeyStats | undefined): number {
   return c(k.inline) * 9 + c(k.standalone) * 3 + c(k.standaloneSpeech);
 }
 
+/** A label in capitals with a role after a comma: `JUNE PARK-ELLIOTT, FORMER FEMA REGIONAL ADMINISTRATOR`. */
+function introduced(texts: Iterable<string> | undefined): boolean {
+  for (const text of texts ?? []) {
+    const comma = text.indexOf(',');
+    if (comma > 0 && /\p{Lu}{2}/u.test(text) && !/\p{Ll}/u.test(text.slice(0, comma)) && text.slice(0, comma).includes(' ')) return true;
+  }
+  return false;
+}
+
 export function proseGlobals(st: ProseStats, declared: Iterable<string>): ProseGlobals {
   let repeatedInline = 0;
   let repeatedStandalone = 0;
@@ -267,8 +276,10 @@ export function proseGlobals(st: ProseStats, declared: Iterable<string>): ProseG
       repeatedKeys++;
       if (!key.includes(' ')) singleKeys++;
     }
-    // Name tokens of labels the document repeats, to recognise a short form said once.
-    if (k.inline >= 2 || k.standaloneSpeech >= 2) {
+    // Name tokens of labels the document repeats, to recognise a short form said once; and of a
+    // name in capitals introduced with its role (`MARCUS BELL, CNN POLITICAL COMMENTATOR:`), whom
+    // later labels call by surname (`BELL:`) even once.
+    if (k.inline >= 2 || k.standaloneSpeech >= 2 || (k.inline === 1 && introduced(st.texts.get(key)?.keys()))) {
       for (const text of st.texts.get(key)?.keys() ?? []) {
         const a = analyzeLabel(text);
         for (const t of a.nameTokens) known.add(t);
@@ -360,7 +371,8 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
       else if (!g.inlineDoc && g.colonStandalone && i > pl.first && !infos[i - 1].blank && !infos[i - 1].noteOnly && !infos[i - 1].heading) ok = false;
       // `     FATHER: Where is the boat?` indented inside an answer, in a document whose labels stand
       // alone at the margin: a quoted scene, not a turn.
-      else if (!g.inlineDoc && c.anon === null && c.timestamp === undefined && li.start >= 2 && /^ +$/.test(pl.lineText(i).slice(0, li.start))) ok = false;
+      // (So is `<TAB>Vote: 9-0, passed` under a chat message's header.)
+      else if (!g.inlineDoc && c.anon === null && c.timestamp === undefined && ((li.start >= 2 && /^ +$/.test(pl.lineText(i).slice(0, li.start))) || /^\t+$/.test(pl.lineText(i).slice(0, li.start)))) ok = false;
       else if (k.inline >= 2) ok = c.anon !== null || !isHeadingLike(c.text) || g.known.has(`=${c.text.toLowerCase()}`);
       // (A lone time or note line before the label stands where the blank line would.)
       else if (pl.boundary(i) && (!g.blankSeparated || i === pl.first || infos[i - 1].blank || infos[i - 1].noteOnly) && (c.anon !== null || !isHeadingLike(c.text))) {
@@ -392,7 +404,8 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
       const repeated = k.standaloneSpeech >= 2 || (k.standalone >= 2 && k.standaloneSpeech >= 1);
       // (A chat copy's `Priya Raman  10:42 AM` over each message needs no paragraph break: the
       // time beside a name the document repeats marks it.)
-      if (!pl.boundary(i) && !(c.timestamp !== undefined && k.standalone >= 2)) ok = false;
+      // (Nor does a time with a colon: `19:06:14 From Nadia Toure to Everyone:`.)
+      if (!pl.boundary(i) && !(c.timestamp !== undefined && (k.standalone >= 2 || c.colon))) ok = false;
       else if (c.handle) ok = true;
       // `Questions by the trial counsel:` over `Q.` lines: the heading of an examination.
       else if (c.anon === 'questioner' && /^questions\s+(?:by|from)\s/i.test(c.text) && pl.nextIsLabelSpeech(i)) ok = false;
@@ -457,7 +470,7 @@ export function finishStarts(pl: ProseLines, accepted: readonly number[]): numbe
   // `President & Chief Executive Officer, Norrland Packaging Corp.`).
   const roleBelow = (i: number): number => {
     const j = pl.nextContent(i);
-    return j < n && j === i + 1 && roleLine(pl.lineText(j), infos[j]) ? j : i;
+    return j < n && j === i + 1 && infos[i].cand?.timestamp === undefined && roleLine(pl.lineText(j), infos[j]) ? j : i;
   };
   const follows = (e: number): boolean => {
     const b = accepted[e + 1];
@@ -484,7 +497,7 @@ export function finishStarts(pl: ProseLines, accepted: readonly number[]): numbe
  * Halvorsen Securities LLC`, `Vice President-Investor Relations, Norrland Packaging Corp.`).
  */
 function roleLine(text: string, li: LineInfo): boolean {
-  if (li.blank || li.words > 14 || li.question || !text.includes(',')) return false;
+  if (li.blank || li.words > 14 || li.question || li.lower || !text.includes(',')) return false;
   const t = text.trim();
   return !/[?!;:]$/.test(t) && (!t.endsWith('.') || /\b(?:Corp|Inc|Ltd|Co|Cos|plc|Bhd|Pty|LLC|LLP|L\.P|S\.A|N\.V|A\.G)\.$/i.test(t));
 }
