@@ -297,6 +297,11 @@ const REGRESSIONS: { title: string; property: string; input: FuzzInput }[] = [
     property: 'fixAll idempotent',
     input: { text: 'Q:\n'.repeat(251) },
   },
+  {
+    title: 'fixAll: a pass left a word of speech as an empty label (`D:` after `Q:`), which fix-all run again deleted',
+    property: 'fixAll idempotent',
+    input: { text: 'Q:\nD:\nRD:\nQ:\nA' },
+  },
 ];
 
 describe('fuzz: counterexamples found so far', () => {

@@ -332,7 +332,9 @@ export function fixAll(
   // The guard under every fix: the speech of the original text, word by word, must survive every
   // pass (a label deleted in one pass can turn a line of speech into a label the next pass deletes).
   const original = turnWords(text, parse(text, parseOptions), false);
-  const keeps = (candidate: string) => keepsWords(original, turnWords(candidate, parse(candidate, parseOptions), true));
+  // (A pass that leaves a word of speech as the label of an empty turn is refused: the next pass,
+  // or the next fix-all, would delete it, and fix-all twice would differ from once.)
+  const keeps = (candidate: string) => keepsWords(original, turnWords(candidate, parse(candidate, parseOptions), 'spoken'));
   for (let pass = 0; pass < passes; pass++) {
     const findings = lint(current, parse(current, parseOptions), options);
     // Take fixes whose edits do not overlap those already taken in this pass.

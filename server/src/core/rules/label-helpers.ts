@@ -178,8 +178,12 @@ export function trustedLabel(ctx: RuleContext, turn: Turn): boolean {
   return false;
 }
 
-/** The words of the turns in order (lower-case): speech without notes, plus label words when asked. */
-export function turnWords(text: TextSource, model: TranscriptModel, withLabels: boolean): string[] {
+/**
+ * The words of the turns in order (lower-case): speech without notes, plus label words when asked
+ * (`'spoken'`: only the labels of turns that hold speech: a word of speech that became the label of
+ * an empty turn is one the next fix may delete).
+ */
+export function turnWords(text: TextSource, model: TranscriptModel, withLabels: boolean | 'spoken'): string[] {
   const out: string[] = [];
   const wordsOf = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const notesByLine = new Map<number, { start: number; end: number }[]>();
@@ -189,7 +193,7 @@ export function turnWords(text: TextSource, model: TranscriptModel, withLabels: 
     else notesByLine.set(n.line, [n]);
   }
   for (const t of model.turns) {
-    if (withLabels && t.label) for (const w of wordsOf(t.label.text)) out.push(w);
+    if (withLabels && t.label && (withLabels === true || t.words > 0)) for (const w of wordsOf(t.label.text)) out.push(w);
     for (let i = t.startLine; i <= t.endLine; i++) {
       let s = text.slice(model.lineStarts[i], model.lineStarts[i] + model.lineLengths[i]);
       for (const n of notesByLine.get(i) ?? []) s = s.slice(0, n.start) + ' '.repeat(Math.max(0, n.end - n.start)) + s.slice(n.end);
