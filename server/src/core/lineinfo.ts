@@ -123,6 +123,14 @@ function candidate(
   };
 }
 
+/**
+ * A label the layout itself marks (a tier, a chat header, a recorder code, `>>`), taken as written
+ * without the name checks `candidate` makes: `text` at column `start`, speech from `textStart`.
+ */
+function layoutLabel(form: LabelCandidate['form'], start: number, text: string, textStart: number, extra: Partial<LabelCandidate> = {}): LabelCandidate {
+  return { form, start, end: start + text.length, text, textStart, colon: false, markdown: false, anon: null, weak: false, ...extra };
+}
+
 export const PHONE_RE = /^\+\d{1,3}(?:[ -]?\(?\d{1,5}\)?){2,4}$/;
 const EMAIL_RE = /^[\p{L}\d][\p{L}\d._%+-]{0,40}@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+$/u;
 const QA_RE = /^(Q|A)(\.|:)?( +)(?=\S)/;
@@ -219,7 +227,7 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     if (skip === content.length) return null;
     const named = findLabel(s, at + skip, end, raw);
     if (named && named.form === 'inline') return named;
-    return { form: 'dash', start: at, end: at + 2, text: '>>', textStart: at + skip, colon: false, markdown: false, anon: null, weak: false };
+    return layoutLabel('dash', at, '>>', at + skip);
   }
   // Each form below is tried only when the line holds the character it cannot do without.
   const hd = content.includes('·') || content.includes('•') ? HANDLE_RE.exec(content) : null;
@@ -227,7 +235,7 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     const s0 = at + hd[0].indexOf(hd[1]);
     // The thread's original poster (`OP`) is the one the comments are put to.
     const op = /\sOP\s/.test(hd[0]);
-    return { form: 'standalone', start: s0, end: s0 + hd[1].length, text: hd[1], textStart: -1, colon: false, markdown: false, anon: null, weak: false, handle: true, ...(op ? { part: 'answerer' as const } : {}) };
+    return layoutLabel('standalone', s0, hd[1], -1, { handle: true, ...(op ? { part: 'answerer' as const } : {}) });
   }
   // `Q.` or `A.` alone on its line, the speech below (arbitration and some court layouts).
   if (/^[QA][.:]$/.test(content)) {
@@ -265,7 +273,7 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     const who = at2 > 0 ? tier.slice(at2 + 1) : tier;
     if (ELAN_NOTE_TIER_RE.test(at2 > 0 ? tier.slice(0, at2) : tier) || who === '') return null;
     const s0 = at + (at2 > 0 ? at2 + 1 : 0);
-    return { form: 'inline', start: s0, end: s0 + who.length, text: who, textStart: at + elan[0].length, timestamp: elan[2], colon: false, markdown: false, anon: null, weak: false };
+    return layoutLabel('inline', s0, who, at + elan[0].length, { timestamp: elan[2] });
   }
   // Table layouts: a short label, a tab, the speech (`DC2291<TAB>Can you state...`, `CL<TAB>Hello,
   // good morning`, `A;<TAB>No comment.`). A key row (`CL<TAB>Cordelia Lindqvist`) is no label.
@@ -317,7 +325,7 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     const name = zc[2].replace(PRONOUNS_RE, '').trim();
     const s0 = at + zc[0].indexOf(zc[2], zc[1].length);
     const textStart = zc[0].length === content.length ? -1 : at + zc[0].length;
-    return { form: textStart < 0 ? 'standalone' : 'inline', start: s0, end: s0 + name.length, text: name, textStart, timestamp: zc[1], colon: true, markdown: false, anon: null, weak: false };
+    return layoutLabel(textStart < 0 ? 'standalone' : 'inline', s0, name, textStart, { timestamp: zc[1], colon: true });
   }
   // [00:00:02] Name: text
   let from = 0;
@@ -358,7 +366,7 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
       (role === '' || /^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*[^,()]{1,60})?$/.test(role))
     ) {
       const s0 = at + from;
-      return { form: 'inline', start: s0, end: s0 + label.length, text: label.replace(/\s+/g, ' '), textStart: s0 + dl[0].length, colon: false, markdown: false, anon: null, weak: false };
+      return { ...layoutLabel('inline', s0, label, s0 + dl[0].length), text: label.replace(/\s+/g, ' ') };
     }
   }
   const inl = rest.includes(':') ? INLINE_RE.exec(rest) : null;
@@ -390,7 +398,7 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     const src = SOURCE_CODE_RE.exec(rest);
     if (src) {
       const s0 = at + from;
-      return { form: 'inline', start: s0, end: s0 + src[1].length, text: src[1], textStart: s0 + src[0].length, timestamp: prefixTs, colon: false, markdown: false, anon: null, weak: false };
+      return layoutLabel('inline', s0, src[1], s0 + src[0].length, { timestamp: prefixTs });
     }
     // `00:00:11 Dana Whitlock` alone on its line (Word and other exports), the speech below.
     const c = rest.length <= 60 ? candidate('standalone', rest, at + from, -1, { timestamp: prefixTs }) : null;
@@ -435,7 +443,7 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
   const app = ts !== undefined ? /^(\S{2,40})\s+APP$/.exec(label) : null;
   if (app) {
     const s0 = at + from;
-    return { form: 'standalone', start: s0, end: s0 + app[1].length, text: app[1], textStart: -1, timestamp: ts, colon: false, markdown: false, anon: null, weak: false };
+    return layoutLabel('standalone', s0, app[1], -1, { timestamp: ts });
   }
   const c = candidate('standalone', label, at + from, -1, { timestamp: ts });
   if (c || ts !== undefined) return c;
@@ -493,7 +501,7 @@ function tabLabel(s: string, raw: string, at: number, end: number): LabelCandida
   }
   if (tb[2] !== '' || label.split(' ').length > 4) return undefined;
   if (CODE_LABEL.test(label)) {
-    return { form: 'inline', start: at, end: at + label.length, text: label, textStart, colon: false, markdown: false, anon: null, weak: false };
+    return layoutLabel('inline', at, label, textStart);
   }
   return candidate('inline', label, at, textStart, { colon: false }) ?? undefined;
 }
