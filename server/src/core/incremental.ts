@@ -30,6 +30,7 @@ import {
   addStyleStats,
   decideRange,
   finishStarts,
+  finishStartsRange,
   keyClass,
   labelKey,
   proseGlobals,
@@ -46,7 +47,8 @@ import {
   declaredTokens,
   lineEnv,
   parseState,
-  proseDialect,
+  countLabel,
+  dialectOf,
   proseTurnEnv,
   resolveTurns,
   type ParseState,
@@ -133,6 +135,10 @@ function spliceInt(arr: Int32Array, from: number, to: number, items: readonly nu
 
 /** Replaces `count` items of `arr` at `at` with `items`, in place when that is cheap. */
 function splice<T>(arr: T[], at: number, count: number, items: T[]): T[] {
+  if (items.length === count) {
+    for (let k = 0; k < count; k++) arr[at + k] = items[k];
+    return arr;
+  }
   if (items.length < 10_000 && count < 10_000) {
     arr.splice(at, count, ...items);
     return arr;
@@ -170,6 +176,8 @@ export interface ModelDelta {
    * the dialect.
    */
   labelsKept: boolean;
+  /** Labels kept, and every turn has the kind the turn it replaces (or it kept) had. */
+  kindsKept: boolean;
 }
 
 /** A parse state made by an update, with what the update changed (none after a full parse). */
@@ -323,22 +331,50 @@ function incremental(prev: ParseState, text: TextSource, ch: TextChange): Update
     for (const x of dec) accepted2.push(x);
     for (let k = ib; k < acc.length; k++) accepted2.push(acc[k] + lineDelta);
   }
-  const segStarts = finishStarts(pl, accepted2);
 
-  // 4. Turns: keep those before the window, rebuild the window's, shift those after.
+  // 4. Turns: keep those before the window, rebuild the window's, shift those after. The segment
+  // starts are the old ones up to the runs of labels the window touches, those runs decided again,
+  // and the old ones after them (`finishStartsRange`); the whole list only when that reaches the top.
   const u = p.unattributed;
-  const NS = u >= 0 ? [u, ...segStarts] : segStarts;
+  const uo = u >= 0 ? 1 : 0;
   const turns = m.turns;
-  const oldFirstSeg = u >= 0 ? turns[1]?.startLine : turns[0]?.startLine;
-  if (segStarts[0] !== oldFirstSeg) return 'first label changed';
-  let kA = 0;
-  while (kA < turns.length && kA < NS.length && turns[kA].startLine < lo && turns[kA].startLine === NS[kA]) kA++;
-  kA = Math.max(0, kA - 1);
-  let io = turns.length - 1;
-  let inn = NS.length - 1;
-  while (io > kA && inn > kA && turns[io].startLine >= hO && turns[io].startLine + lineDelta === NS[inn]) {
-    io--;
-    inn--;
+  const S = turns.length - uo;
+  const oldStart = (k: number) => turns[k + uo].startLine;
+  let kA: number;
+  let io: number;
+  let inn: number;
+  /** New segment starts `kA..inn + 1` (the last: the start after the rebuilt turns, if any). */
+  let NS: number[];
+  let nsOffset: number;
+  let nsCount: number;
+  const part = finishStartsRange(pl, accepted2, ia - 1, ia + dec.length);
+  const p0 = part ? lowerBoundBy(S, oldStart, accepted2[part.from]) : 0;
+  if (part && p0 > 0) {
+    const q0 = part.to + 1 >= accepted2.length ? S : lowerBoundBy(S, oldStart, accepted2[part.to] - lineDelta + 1);
+    kA = uo + p0 - 1;
+    inn = kA + part.starts.length;
+    io = uo + q0 - 1;
+    NS = [turns[kA].startLine, ...part.starts];
+    if (q0 < S) NS.push(oldStart(q0) + lineDelta);
+    nsOffset = kA;
+    nsCount = turns.length + part.starts.length - (q0 - p0);
+  } else {
+    const segStarts = finishStarts(pl, accepted2);
+    const all = u >= 0 ? [u, ...segStarts] : segStarts;
+    const oldFirstSeg = u >= 0 ? turns[1]?.startLine : turns[0]?.startLine;
+    if (segStarts[0] !== oldFirstSeg) return 'first label changed';
+    kA = 0;
+    while (kA < turns.length && kA < all.length && turns[kA].startLine < lo && turns[kA].startLine === all[kA]) kA++;
+    kA = Math.max(0, kA - 1);
+    io = turns.length - 1;
+    inn = all.length - 1;
+    while (io > kA && inn > kA && turns[io].startLine >= hO && turns[io].startLine + lineDelta === all[inn]) {
+      io--;
+      inn--;
+    }
+    NS = all.slice(kA, inn + 2);
+    nsOffset = kA;
+    nsCount = all.length;
   }
   const dialect0 = m.dialect;
   const te = proseTurnEnv(env, dialect0, infos2, 0);
@@ -346,8 +382,8 @@ function incremental(prev: ParseState, text: TextSource, ch: TextChange): Update
   const middleData: TurnData[] = [];
   const middleNotes: Note[] = [];
   for (let t = kA; t <= inn; t++) {
-    const startLine = NS[t];
-    const blockEnd = t + 1 < NS.length ? NS[t + 1] - 1 : n2 - 1;
+    const startLine = NS[t - nsOffset];
+    const blockEnd = t + 1 < nsCount ? NS[t + 1 - nsOffset] - 1 : n2 - 1;
     // A prose turn's raw label is its line's candidate itself (no copy).
     const raw: RawLabel | null = t === 0 && u >= 0 ? null : infos2[startLine].cand!;
     const built = buildTurn(te, t, startLine, blockEnd, raw);
@@ -362,47 +398,64 @@ function incremental(prev: ParseState, text: TextSource, ch: TextChange): Update
   const noteLine = (k: number) => notes[k].line;
   const pN = lowerBoundBy(notes.length, noteLine, turns[kA]?.startLine ?? n);
   const sN = io + 1 < turns.length ? lowerBoundBy(notes.length, noteLine, turns[io + 1].startLine) : notes.length;
-  for (let k = sN; k < notes.length; k++) notes[k].line += lineDelta;
+  if (lineDelta !== 0) for (let k = sN; k < notes.length; k++) notes[k].line += lineDelta;
   const notes2 = splice(notes, pN, sN - pN, middleNotes);
   const turnShift = inn - io;
-  for (let t = io + 1; t < turns.length; t++) {
-    const turn = turns[t];
-    turn.startLine += lineDelta;
-    turn.endLine += lineDelta;
-    turn.index += turnShift;
-    if (turn.label) turn.label.line += lineDelta;
+  // (Nothing to do after an edit within a line that kept the number of turns: the usual keystroke.)
+  if (lineDelta !== 0 || turnShift !== 0) {
+    for (let t = io + 1; t < turns.length; t++) {
+      const turn = turns[t];
+      turn.startLine += lineDelta;
+      turn.endLine += lineDelta;
+      turn.index += turnShift;
+      if (turn.label) turn.label.line += lineDelta;
+    }
   }
   // Blocks: one per turn after the front matter and preamble blocks; the kept ones shift.
   const off = m.blocks.length - turns.length;
   const blocks = m.blocks;
-  for (let t = io + 1; t < turns.length; t++) {
-    const bl = blocks[off + t];
-    bl.startLine += lineDelta;
-    bl.endLine += lineDelta;
-    bl.turn = t + turnShift;
+  if (lineDelta !== 0 || turnShift !== 0) {
+    for (let t = io + 1; t < turns.length; t++) {
+      const bl = blocks[off + t];
+      bl.startLine += lineDelta;
+      bl.endLine += lineDelta;
+      bl.turn = t + turnShift;
+    }
   }
   const newBlocks = middle.map((turn, k) => ({
     kind: 'turn' as const,
     startLine: turn.startLine,
-    endLine: kA + k + 1 < NS.length ? NS[kA + k + 1] - 1 : n2 - 1,
+    endLine: kA + k + 1 < nsCount ? NS[kA + k + 1 - nsOffset] - 1 : n2 - 1,
     turn: kA + k,
   }));
   // The turns the window replaces (before the splice reuses the array), and their speakers.
   const replaced = turns.slice(kA, io + 1);
   const replacedSpeakers = replaced.map((t) => t.speaker);
-  const replacedKeys = prev.turnData.slice(kA, io + 1).map((d) => d.useKey);
+  const replacedData = prev.turnData.slice(kA, io + 1);
+  const replacedKeys = replacedData.map((d) => d.useKey);
+  // The label counts that name the dialect: the replaced turns' labels out, the rebuilt turns' in.
+  const labelCounts = p.labelCounts;
+  for (const d of replacedData) countLabel(labelCounts, d.raw, -1);
+  for (const d of middleData) countLabel(labelCounts, d.raw, 1);
   const blocks2 = splice(blocks, off + kA, io - kA + 1, newBlocks);
   const turns2 = splice(turns, kA, io - kA + 1, middle);
   const data2 = splice(prev.turnData, kA, io - kA + 1, middleData);
-  const dialect = forced ?? proseDialect(data2.length, (i) => data2[i].raw);
+  const dialect = forced ?? dialectOf(labelCounts);
   const te2 = dialect === dialect0 ? te : proseTurnEnv(env, dialect, infos2, 0);
   const memoBefore = prev.speakerMemo.last;
   // The same number of turns: the speakers of all others are those of the model before.
   const kept =
     replaced.length === middle.length && replacedKeys.every((k) => k !== undefined)
-      ? { from: kA, to: kA + middle.length, keys: replacedKeys as (string | null)[], speakers: m.speakers, pairs: m.pairs }
+      ? {
+          from: kA,
+          to: kA + middle.length,
+          keys: replacedKeys as (string | null)[],
+          speakers: m.speakers,
+          pairs: m.pairs,
+          removed: replaced.map((t, k) => ({ speaker: t.speaker, words: t.words, asks: replacedData[k].facts.asks })),
+        }
       : undefined;
-  const { speakers, pairs } = resolveTurns(te2, turns2, data2, p.roster, prev.speakerMemo, kept);
+  const { speakers, pairs, kindsChangedOutside } = resolveTurns(te2, turns2, data2, p.roster, prev.speakerMemo, kept);
   const editLine = positionAt(m, ch.start);
   const lastLine = positionAt(m, ch.oldEnd).line;
   const labelsKept =
@@ -454,6 +507,7 @@ function incremental(prev: ParseState, text: TextSource, ch: TextChange): Update
     blockLines,
     dialectKept: dialect === dialect0,
     labelsKept,
+    kindsKept: labelsKept && kindsChangedOutside === false && replaced.every((old, k) => old.kind === middle[k].kind),
   };
   return { text, options: prev.options, model, turnData: data2, speakerMemo: prev.speakerMemo, prose: p, delta: change };
 }

@@ -97,6 +97,7 @@ export function ruleContext(
   report: (r: Report) => void,
   more: () => boolean = () => true,
   delta?: ModelDelta,
+  labelValues?: { kept: ReadonlyMap<string, unknown> | null; now: Map<string, unknown> },
 ): RuleContext {
   let lastKey = '';
   let lastMemo: WeakMap<Turn, unknown> | undefined;
@@ -113,6 +114,13 @@ export function ruleContext(
     more,
     turnRange: [0, model.turns.length],
     ...(delta ? { delta } : {}),
+    labelValue: <T>(key: string, compute: () => T): T => {
+      if (!labelValues) return compute();
+      if (labelValues.now.has(key)) return labelValues.now.get(key) as T;
+      const value = labelValues.kept?.has(key) ? (labelValues.kept.get(key) as T) : compute();
+      labelValues.now.set(key, value);
+      return value;
+    },
     perTurn: <T>(key: string, t: number, compute: () => T): T => {
       const turn = model.turns[t];
       if (!turn) return compute();
@@ -150,6 +158,10 @@ export interface LintMemo {
   key: string;
   /** Each rule's findings as it reported them (before suppression comments). */
   byRule: Map<string, readonly Finding[]>;
+  /** The rules' `labelValue`s. */
+  labelValues: Map<string, unknown>;
+  /** Each rule's `reuseKey` in this run. */
+  reuseKeys: Map<string, string>;
 }
 
 /** Rules run and rules whose findings were reused, over the process (for tests and the benchmark). */
@@ -177,6 +189,8 @@ export function lintUpdate(
   let current: Rule | null = null;
   let severity: SeveritySetting = 'warning';
   let count = 0;
+  const labelValues = { kept: chained?.labelsKept ? previous!.memo.labelValues : null, now: new Map<string, unknown>() };
+  const reuseKeys = new Map<string, string>();
   const ctx = ruleContext(
     text,
     model,
@@ -186,6 +200,7 @@ export function lintUpdate(
     },
     () => count < MAX_FINDINGS_PER_RULE,
     previous?.delta,
+    labelValues,
   );
   for (const rule of rules) {
     severity = severityFor(rule, options.severities);
@@ -199,11 +214,16 @@ export function lintUpdate(
       lintCounts.reused++;
       continue;
     }
-    // A turn-by-turn rule: keep what it found on the blocks the update kept, look at the rebuilt ones.
-    const t = chained?.dialectKept && rule.reuse === 'turns' ? chained : null;
-    const before = t ? previous!.memo.byRule.get(rule.id) : undefined;
+    // A turn-by-turn rule: keep what it found on the blocks the update kept, look at the rebuilt ones
+    // (and, for a rule that reads the turns either side, one more each side).
+    const t =
+      (rule.reuse === 'turns' && chained?.dialectKept) || (rule.reuse === 'neighbours' && chained?.kindsKept && chained.lineDelta === 0) ? chained : null;
+    if (rule.reuseKey) reuseKeys.set(rule.id, safeKey(rule, ctx));
+    const keyKept = !rule.reuseKey || reuseKeys.get(rule.id) === previous?.memo.reuseKeys.get(rule.id);
+    const before = t && keyKept ? previous!.memo.byRule.get(rule.id) : undefined;
     if (t && before && before.length < MAX_FINDINGS_PER_RULE) {
-      const [lo, hi] = t.blockLines;
+      const range = rule.reuse === 'neighbours' ? neighbourRange(model, t) : { turns: [t.turnsFrom, t.turnsTo] as const, lines: t.blockLines };
+      const [lo, hi] = range.lines;
       const outside = before.filter((f) => f.endLine < lo || f.line > hi);
       // A finding reaching into the rebuilt blocks from outside: look at every turn again.
       const straddles = before.some((f) => !(f.endLine < lo || f.line > hi) && !(f.line >= lo && f.endLine <= hi));
@@ -211,7 +231,7 @@ export function lintUpdate(
       if (kept) {
         current = rule;
         count = 0;
-        (ctx as { turnRange: readonly [number, number] }).turnRange = [t.turnsFrom, t.turnsTo];
+        (ctx as { turnRange: readonly [number, number] }).turnRange = range.turns;
         let failed = false;
         try {
           rule.check(ctx);
@@ -256,7 +276,29 @@ export function lintUpdate(
   const out = findings
     .filter((f) => !isSuppressed(sup, f))
     .sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { findings: out, memo: { model, key, byRule } };
+  return { findings: out, memo: { model, key, byRule, labelValues: labelValues.now, reuseKeys } };
+}
+
+/** A rule's `reuseKey`, or a key that matches nothing when it throws. */
+function safeKey(rule: Rule, ctx: RuleContext): string {
+  try {
+    return rule.reuseKey!(ctx);
+  } catch {
+    return `\u0000${Math.random()}`;
+  }
+}
+
+/**
+ * The turns a `'neighbours'` rule looks at again after an update that moved no line: the rebuilt
+ * ones and one either side; and the lines of their blocks (from the top of the text when turn 0 is
+ * among them, to its end when the last is).
+ */
+function neighbourRange(model: TranscriptModel, d: ModelDelta): { turns: readonly [number, number]; lines: [number, number] } {
+  const from = Math.max(0, d.turnsFrom - 1);
+  const to = Math.min(model.turns.length, d.turnsTo + 1);
+  const lo = from === 0 ? 0 : model.turns[from].startLine;
+  const hi = to >= model.turns.length ? model.lineCount - 1 : model.turns[to].startLine - 1;
+  return { turns: [from, to], lines: [lo, hi] };
 }
 
 /**

@@ -22,7 +22,7 @@ import { looksLikeCaptions, looksLikeChat, segmentCaptions, segmentChat, type Ra
 import { findFrontMatter } from './frontmatter.ts';
 import { furnitureBlocks, isFurniture } from './boilerplate.ts';
 import { resolveSpeakers, type LabelUse } from './speakers.ts';
-import { assignKinds, titleOf, turnFacts, type TurnFacts } from './qa.ts';
+import { addToTally, assignKinds, tallyTurns, titleOf, turnFacts, type KindsBefore, type KindTally, type TurnFacts } from './qa.ts';
 import { rosterFromLines, rosterItem, type RosterEntry } from './roster.ts';
 import { findNotes, stripNotes } from './notes.ts';
 import { countWords } from './text.ts';
@@ -72,7 +72,7 @@ export interface ParseState {
   /** Per-turn data, parallel to `model.turns`. */
   turnData: TurnData[];
   /** The last speaker resolution, reused while the labels stay the same. */
-  speakerMemo: { last?: SpeakerMemo };
+  speakerMemo: { last?: SpeakerMemo; tally?: KindTally };
   /** Prose dialects only: the per-line analysis and the segmentation state. */
   prose: {
     infos: LineInfo[];
@@ -86,6 +86,8 @@ export interface ParseState {
     /** The first turn when unattributed speech precedes the first label, else -1. */
     unattributed: number;
     roster: RosterEntry[];
+    /** The turns' labels counted by kind, which name the dialect. */
+    labelCounts: DialectCounts;
   } | null;
 }
 
@@ -260,6 +262,8 @@ export interface TurnsBefore {
   speakers: readonly Speaker[];
   /** The previous model's pairs (kept turns keep their kinds). */
   pairs: TranscriptModel['pairs'];
+  /** The replaced turns' share of the kind tally (`KindTally`). */
+  removed: readonly { speaker: number; words: number; asks: boolean }[];
 }
 
 /** Speakers, kinds and pairs: the document-wide pass over the turns (cheap per turn). */
@@ -268,9 +272,9 @@ export function resolveTurns(
   turns: Turn[],
   data: TurnData[],
   roster: RosterEntry[],
-  memo?: { last?: SpeakerMemo },
+  memo?: { last?: SpeakerMemo; tally?: KindTally },
   before?: TurnsBefore,
-): { speakers: Speaker[]; pairs: TranscriptModel['pairs'] } {
+): { speakers: Speaker[]; pairs: TranscriptModel['pairs']; kindsChangedOutside?: boolean } {
   const interned = new Map<string, string>(memo?.last?.order.map((k) => [k, k]) ?? []);
   const last = memo?.last;
   if (before && last && before.keys.length === before.to - before.from && before.speakers.length === last.speakers.length) {
@@ -283,12 +287,20 @@ export function resolveTurns(
         const k = data[i].useKey!;
         turns[i].speaker = k === null ? -1 : last.index.get(k)!;
       }
-      const speakers: Speaker[] = last.speakers.map((sp, si) => ({ ...sp, labels: [...sp.labels], turns: before.speakers[si].turns.slice() }));
+      // The same turns per speaker: their lists are shared (nothing changes them once built).
+      const speakers: Speaker[] = last.speakers.map((sp, si) => ({ ...sp, labels: [...sp.labels], turns: before.speakers[si].turns }));
+      const tally = memo?.tally;
+      if (tally && tally.words.length === speakers.length) {
+        for (const r of before.removed) addToTally(tally, r.speaker, r.words, r.asks, -1);
+        for (let i = before.from; i < before.to; i++) addToTally(tally, turns[i].speaker, turns[i].words, data[i].facts.asks, 1);
+      } else if (memo) memo.tally = undefined;
+      const facts = (i: number) => data[i].facts;
+      const kinds: KindsBefore = { from: before.from, to: before.to, parts: before.speakers.map((s) => s.part), pairs: before.pairs };
       const pairs = assignKinds(
-        { turns, speakers, facts: (i) => data[i].facts, title: (i) => (data[i].title ??= own(turnTitle(te, turns[i]))) },
-        { from: before.from, to: before.to, parts: before.speakers.map((s) => s.part), pairs: before.pairs },
+        { turns, speakers, facts, title: (i) => (data[i].title ??= own(turnTitle(te, turns[i]))), tally: keptTally(memo, turns, facts, speakers.length) },
+        kinds,
       );
-      return { speakers, pairs };
+      return { speakers, pairs, kindsChangedOutside: kinds.changedOutside !== false };
     }
   }
   const order: string[] = [];
@@ -330,13 +342,26 @@ export function resolveTurns(
     turns[i].speaker = si;
     if (si >= 0) speakers[si].turns.push(i);
   }
+  if (memo) memo.tally = undefined;
+  const facts = (i: number) => data[i].facts;
   const pairs = assignKinds({
     turns,
     speakers,
-    facts: (i) => data[i].facts,
+    facts,
     title: (i) => (data[i].title ??= own(turnTitle(te, turns[i]))),
+    tally: keptTally(memo, turns, facts, speakers.length),
   });
   return { speakers, pairs };
+}
+
+/** The kind tally the memo keeps, worked out (and kept) when first asked for. */
+function keptTally(memo: { tally?: KindTally } | undefined, turns: readonly Turn[], facts: (i: number) => TurnFacts, speakerCount: number): () => KindTally {
+  return () => {
+    if (memo?.tally) return memo.tally;
+    const t = tallyTurns(turns, facts, speakerCount);
+    if (memo) memo.tally = t;
+    return t;
+  };
 }
 
 /** Reads a transcript into a model. Never throws. */
@@ -398,9 +423,10 @@ export function parseState(input: string, options: ParseOptions = {}): ParseStat
       seg.labels.unshift(null);
       seg.speechStart = u;
     }
-    dialect = forced ?? proseDialect(seg.labels.length, (i) => seg.labels[i]);
+    const labelCounts = dialectCounts(seg.labels.length, (i) => seg.labels[i]);
+    dialect = forced ?? dialectOf(labelCounts);
     te = proseTurnEnv(env, dialect, infos, prefix);
-    prose = { infos, seg: ps, first, prefix, content: counts.content, numbered: counts.numbered, unattributed: u, roster: [] };
+    prose = { infos, seg: ps, first, prefix, content: counts.content, numbered: counts.numbered, unattributed: u, roster: [], labelCounts };
   }
   te ??= { env, dialect, noteLine: (i) => seg.noteLines.get(i), prefixOf: () => 0 };
 
@@ -425,7 +451,7 @@ export function parseState(input: string, options: ParseOptions = {}): ParseStat
     ...rosterFromLines(line, first, preamble ? preamble.endLine + 1 : first),
   ];
   if (prose) prose.roster = roster;
-  const speakerMemo: { last?: SpeakerMemo } = {};
+  const speakerMemo: { last?: SpeakerMemo; tally?: KindTally } = {};
   const { speakers, pairs } = resolveTurns(te, turns, data, roster, speakerMemo);
 
   // 4. Furniture in the preamble.
@@ -509,26 +535,39 @@ export function unattributedStart(infos: LineInfo[], line: (i: number) => string
   return -1;
 }
 
+/** How many labels of each kind a prose document uses, which names its dialect (`dialectOf`). */
+export interface DialectCounts {
+  qa: number;
+  ts: number;
+  inline: number;
+  standalone: number;
+  /** Labels of an anonymous answerer (`A.`). */
+  answerers: number;
+}
+
+/** Adds (`sign` 1) or takes away (-1) one label's share of `c`. */
+export function countLabel(c: DialectCounts, l: RawLabel | null, sign: number): void {
+  if (!l) return;
+  if (l.anon === 'answerer') c.answerers += sign;
+  if (l.timestamp) c.ts += sign;
+  if (l.form === 'qa') c.qa += sign;
+  else if (l.form === 'inline') c.inline += sign;
+  else c.standalone += sign;
+}
+
 /** Names the prose dialect from the labels the document uses. */
-export function proseDialect(count: number, labelOf: (i: number) => RawLabel | null): DialectId {
-  let qa = 0;
-  let ts = 0;
-  let inline = 0;
-  let standalone = 0;
-  let answerer = false;
-  for (let i = 0; i < count; i++) {
-    const l = labelOf(i);
-    if (!l) continue;
-    if (l.anon === 'answerer') answerer = true;
-    if (l.timestamp) ts++;
-    if (l.form === 'qa') qa++;
-    else if (l.form === 'inline') inline++;
-    else standalone++;
-  }
-  const total = qa + inline + standalone;
+export function dialectOf(c: DialectCounts): DialectId {
+  const total = c.qa + c.inline + c.standalone;
   if (total === 0) return 'block';
-  if (ts * 2 >= total) return 'timestamped';
-  if (qa * 2 >= total && answerer) return 'deposition';
-  if (qa + inline >= standalone) return 'inline';
+  if (c.ts * 2 >= total) return 'timestamped';
+  if (c.qa * 2 >= total && c.answerers > 0) return 'deposition';
+  if (c.qa + c.inline >= c.standalone) return 'inline';
   return 'block';
+}
+
+/** The label counts of labels `0..count - 1`. */
+export function dialectCounts(count: number, labelOf: (i: number) => RawLabel | null): DialectCounts {
+  const c: DialectCounts = { qa: 0, ts: 0, inline: 0, standalone: 0, answerers: 0 };
+  for (let i = 0; i < count; i++) countLabel(c, labelOf(i), 1);
+  return c;
 }

@@ -461,35 +461,70 @@ function oddQuotes(s: string): boolean {
  */
 export function finishStarts(pl: ProseLines, accepted: readonly number[]): number[] {
   const infos = pl.infos;
-  const n = infos.length;
   const starts: number[] = [];
-  const form = (k: number) => infos[accepted[k]].cand!.form;
-  // A run of three or more labels with nothing but blank lines between them is a list of
-  // participants (an earnings call's `Call participants`), not turns.
-  // So is one with each name's role and organisation on the line below it (`Henrik Aalto` /
-  // `President & Chief Executive Officer, Norrland Packaging Corp.`).
-  const roleBelow = (i: number): number => {
-    const j = pl.nextContent(i);
-    return j < n && j === i + 1 && infos[i].cand?.timestamp === undefined && roleLine(pl.lineText(j), infos[j]) ? j : i;
-  };
-  const follows = (e: number): boolean => {
-    const b = accepted[e + 1];
-    return pl.nextContent(accepted[e]) === b || pl.nextContent(roleBelow(accepted[e])) === b;
-  };
-  for (let k = 0; k < accepted.length; ) {
+  runStarts(pl, accepted, 0, accepted.length, starts);
+  // Leading `Key: Name` lines are metadata, not turns: `Guests: Priya Natarajan`, `Interviewer: R. Kaur`.
+  let drop = 0;
+  while (drop < starts.length && infos[starts[drop]].cand!.form === 'inline' && metadataValue(pl, starts[drop])) drop++;
+  return drop > 0 ? starts.slice(drop) : starts;
+}
+
+/**
+ * `finishStarts` over the runs around accepted lines `[before, after]` only, for an incremental
+ * update: from the start of the run holding `accepted[before]` to the end of the run holding
+ * `accepted[after]` (or the last accepted line). A run's decision reads the lines from its first
+ * label to the first content line after its last, so the runs outside are decided as before when
+ * the lines that changed lie after `accepted[before]` and before `accepted[after]`. Null when the
+ * range reaches the first accepted line (the leading metadata pass then needs the whole list).
+ */
+export function finishStartsRange(pl: ProseLines, accepted: readonly number[], before: number, after: number): { from: number; to: number; starts: number[] } | null {
+  if (before <= 0) return null;
+  let from = before;
+  while (from > 0 && linked(pl, accepted, from - 1)) from--;
+  if (from === 0) return null;
+  let to = Math.min(after, accepted.length - 1);
+  while (to + 1 < accepted.length && linked(pl, accepted, to)) to++;
+  const starts: number[] = [];
+  runStarts(pl, accepted, from, to + 1, starts);
+  return { from, to, starts };
+}
+
+/**
+ * A run of three or more labels with nothing but blank lines between them is a list of
+ * participants (an earnings call's `Call participants`), not turns. So is one with each name's
+ * role and organisation on the line below it (`Henrik Aalto` / `President & Chief Executive
+ * Officer, Norrland Packaging Corp.`). Pushes the starts of accepted lines `[from, to)` (run
+ * boundaries) to `starts`.
+ */
+function runStarts(pl: ProseLines, accepted: readonly number[], from: number, to: number, starts: number[]): void {
+  const infos = pl.infos;
+  const n = infos.length;
+  for (let k = from; k < to; ) {
     let e = k;
-    while (e + 1 < accepted.length && form(e) === 'standalone' && form(e + 1) === 'standalone' && follows(e)) e++;
-    const after = pl.nextContent(roleBelow(accepted[e]));
+    while (linked(pl, accepted, e)) e++;
+    const after = pl.nextContent(roleBelow(pl, accepted[e]));
     if (e - k >= 2 && (e + 1 >= accepted.length || after >= n || !speechLike(infos[after]))) {
       k = e + 1;
       continue;
     }
     for (; k <= e; k++) starts.push(accepted[k]);
   }
-  // Leading `Key: Name` lines are metadata, not turns: `Guests: Priya Natarajan`, `Interviewer: R. Kaur`.
-  let drop = 0;
-  while (drop < starts.length && infos[starts[drop]].cand!.form === 'inline' && metadataValue(pl, starts[drop])) drop++;
-  return drop > 0 ? starts.slice(drop) : starts;
+}
+
+/** Line `i`, or the role line right under it (`roleLine`). */
+function roleBelow(pl: ProseLines, i: number): number {
+  const infos = pl.infos;
+  const j = pl.nextContent(i);
+  return j < infos.length && j === i + 1 && infos[i].cand?.timestamp === undefined && roleLine(pl.lineText(j), infos[j]) ? j : i;
+}
+
+/** Accepted lines `e` and `e + 1` are standalone labels with only blank lines (or a role line) between them. */
+function linked(pl: ProseLines, accepted: readonly number[], e: number): boolean {
+  if (e + 1 >= accepted.length) return false;
+  const infos = pl.infos;
+  if (infos[accepted[e]].cand!.form !== 'standalone' || infos[accepted[e + 1]].cand!.form !== 'standalone') return false;
+  const b = accepted[e + 1];
+  return pl.nextContent(accepted[e]) === b || pl.nextContent(roleBelow(pl, accepted[e])) === b;
 }
 
 /**

@@ -39,9 +39,36 @@ export function turnFacts(text: string, words: number): TurnFacts {
   return FACTS[(asks ? 1 : 0) | (prompts ? 2 : 0) | (asksBack ? 4 : 0) | (backchannel ? 8 : 0)];
 }
 
+/**
+ * Words and asking turns per speaker (which decide who mostly asks), kept across incremental
+ * updates: an update takes the replaced turns' share out and adds the rebuilt turns'.
+ */
+export interface KindTally {
+  words: Float64Array;
+  asking: Int32Array;
+  all: number;
+}
+
+/** The tally of every turn. */
+export function tallyTurns(turns: readonly Turn[], facts: (i: number) => TurnFacts, speakerCount: number): KindTally {
+  const t: KindTally = { words: new Float64Array(speakerCount), asking: new Int32Array(speakerCount), all: 0 };
+  for (let i = 0; i < turns.length; i++) addToTally(t, turns[i].speaker, turns[i].words, facts(i).asks, 1);
+  return t;
+}
+
+/** Adds (`sign` 1) or takes away (-1) one turn's share of the tally. */
+export function addToTally(t: KindTally, speaker: number, words: number, asks: boolean, sign: number): void {
+  if (speaker < 0) return;
+  t.words[speaker] += sign * words;
+  t.all += sign * words;
+  if (asks) t.asking[speaker] += sign;
+}
+
 export interface KindInput {
   turns: Turn[];
   speakers: Speaker[];
+  /** The tally of the turns (worked out when not given). */
+  tally?: () => KindTally;
   /** The facts of turn `i`'s speech. */
   facts: (i: number) => TurnFacts;
   /** A pair's title from question turn `i` (its speech with inline notes kept). */
@@ -57,6 +84,8 @@ export interface KindsBefore {
   to: number;
   parts: readonly SpeakerRole[];
   pairs: readonly QAPair[];
+  /** Set by `assignKinds`: whether a turn outside `[from, to)` may have a new kind. */
+  changedOutside?: boolean;
 }
 
 /**
@@ -64,7 +93,7 @@ export interface KindsBefore {
  * out again from the first rebuilt turn only until they meet the old ones again at a question
  * (after it, every kind depends on what it did before), and only the pairs around them are redone.
  */
-export function assignKinds({ turns, speakers, facts, title }: KindInput, before?: KindsBefore): QAPair[] {
+export function assignKinds({ turns, speakers, facts, title, tally }: KindInput, before?: KindsBefore): QAPair[] {
   // Proceedings run by a chair (hearings, committees, parliaments, earnings calls): no label says
   // who asks, but the members who mostly ask questions are the questioners, and so is the chair
   // when it asks. Interviews and podcasts without a chair stay statements.
@@ -76,17 +105,9 @@ export function assignKinds({ turns, speakers, facts, title }: KindInput, before
   // others who mostly ask are the questioners.
   const answered = speakers.some((s) => s.part === 'answerer' && !s.anonymous);
   if (chaired || marked || answered) {
-    // Words and asking turns per speaker, in one pass (a long hearing has 100,000 turns).
-    const words = new Float64Array(speakers.length);
-    const asking = new Int32Array(speakers.length);
-    let all = 0;
-    for (let i = 0; i < turns.length; i++) {
-      const si = turns[i].speaker;
-      if (si < 0) continue;
-      words[si] += turns[i].words;
-      all += turns[i].words;
-      if (facts(i).asks) asking[si]++;
-    }
+    // Words and asking turns per speaker, in one pass (a long hearing has 100,000 turns), or kept
+    // from before an edit.
+    const { words, asking, all } = tally ? tally() : tallyTurns(turns, facts, speakers.length);
     const total = all || 1;
     // A chair who holds the floor and never asks is the one being asked (a central bank's chair at
     // a press conference, `CHAIR X.`), not the one running the questions.
@@ -120,6 +141,7 @@ export function assignKinds({ turns, speakers, facts, title }: KindInput, before
   const hasQuestioner = questioner || askingChairs.size >= 2;
   // Where an anonymous answerer (`A.`) answers, named others (counsel's remarks) make statements.
   const anonAnswerer = speakers.some((s) => s.anonymous && s.part === 'answerer');
+  if (before) before.changedOutside = !(before.parts.length === parts.length && before.parts.every((p, k) => p === parts[k]));
   if (!hasQuestioner) {
     for (const t of turns) t.kind = partOf(t) === 'moderator' ? 'other' : 'statement';
     return [];
@@ -130,6 +152,7 @@ export function assignKinds({ turns, speakers, facts, title }: KindInput, before
   // Incremental: the same parts, and a questioner among them (so the kinds before were worked out
   // the same way); the state before the first rebuilt turn is read off the kept kinds.
   const incremental = before !== undefined && questioner && before.parts.length === parts.length && before.parts.every((p, k) => p === parts[k]);
+  if (before && !incremental) before.changedOutside = true;
   if (incremental) {
     start = before.from;
     for (let i = 0; i < start && !asked; i++) if (turns[i].kind === 'question') asked = true;
@@ -169,6 +192,7 @@ export function assignKinds({ turns, speakers, facts, title }: KindInput, before
       kind = f.backchannel && lastAsk !== 'question' && next !== undefined && partOf(next) === 'questioner' ? 'other' : 'answer';
       if (t.speaker < 0 && t.words === 0) kind = 'other';
     }
+    if (old !== null && old !== kind) before!.changedOutside = true;
     t.kind = kind;
     // A kept question asked as before: every later kind is as before.
     if (old === 'question' && kind === 'question') {
@@ -183,16 +207,26 @@ export function assignKinds({ turns, speakers, facts, title }: KindInput, before
   while (qa >= 0 && turns[qa].kind !== 'question') qa--;
   const from = Math.max(0, qa);
   const old = before.pairs;
-  const out: QAPair[] = [];
-  let k = 0;
-  while (k < old.length && old[k].question < from) out.push(old[k++]);
-  for (const p of pairsOf(turns, from, met, title)) out.push(p);
-  while (k < old.length && old[k].question < met) k++;
-  for (; k < old.length; k++) {
-    const p = old[k];
-    const endLine = turns[p.answers[p.answers.length - 1]].endLine;
-    const startLine = turns[p.question].startLine;
-    out.push(startLine === p.startLine && endLine === p.endLine ? p : { ...p, startLine, endLine });
+  const firstFrom = (q: number) => {
+    let lo = 0;
+    let hi = old.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid].question < q) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const k = firstFrom(from);
+  const rest = firstFrom(met);
+  const out = old.slice(0, k).concat(pairsOf(turns, from, met, title));
+  // The turns of the pairs after `met` all moved by the same number of lines (they follow the
+  // rebuilt turns): when the first did not move, none did.
+  const moved = (p: QAPair) => p.startLine !== turns[p.question].startLine || p.endLine !== turns[p.answers[p.answers.length - 1]].endLine;
+  if (rest < old.length && !moved(old[rest])) return out.concat(old.slice(rest));
+  for (let j = rest; j < old.length; j++) {
+    const p = old[j];
+    out.push(moved(p) ? { ...p, startLine: turns[p.question].startLine, endLine: turns[p.answers[p.answers.length - 1]].endLine } : p);
   }
   return out;
 }

@@ -56,9 +56,17 @@ export class ModelCache {
     let state: ParseState;
     let previous: Entry['previous'];
     if (hit && hit.stale && hit.pending && hit.dialect === dialect) {
+      // Lint reuses the findings of the version before. When nobody asked for this version's
+      // findings (only its outline), but for those of the version before it, they are worked out
+      // now (incrementally, before the update consumes this model), so that reuse goes on.
+      let memo = hit.findings?.memo;
+      if (!memo && hit.previous) {
+        const severities = JSON.parse(hit.previous.memo.key) as Record<string, SeveritySetting>;
+        memo = lintUpdate(hit.text, hit.model, { severities }, hit.previous).memo;
+      }
       const updated = updateParse(hit.state, text, hit.pending);
       state = updated;
-      if (updated.delta && hit.findings) previous = { delta: updated.delta, memo: hit.findings.memo };
+      if (updated.delta && memo) previous = { delta: updated.delta, memo };
       this.updates++;
     } else state = parseState(doc.getText(), dialect ? { dialect } : {});
     this.parses++;

@@ -112,19 +112,25 @@ export function canonicalLabel(model: TranscriptModel, speaker: Speaker, exclude
   return best;
 }
 
-/** Notes that stand for speech that was there (`[inaudible]`, `(Laughter.)`, `[sic]`): not timestamps or headings. */
-function speechNotes(model: TranscriptModel, turn: Turn): number {
-  let n = 0;
-  // Notes are in line order: start at the turn's first (binary search), stop after its last line.
+/** The index of the first note on line `line` or after it (notes are in line order). */
+export function firstNoteFrom(model: TranscriptModel, line: number): number {
   const notes = model.notes;
   let lo = 0;
   let hi = notes.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (notes[mid].line < turn.startLine) lo = mid + 1;
+    if (notes[mid].line < line) lo = mid + 1;
     else hi = mid;
   }
-  for (let k = lo; k < notes.length && notes[k].line <= turn.endLine; k++) {
+  return lo;
+}
+
+/** Notes that stand for speech that was there (`[inaudible]`, `(Laughter.)`, `[sic]`): not timestamps or headings. */
+function speechNotes(model: TranscriptModel, turn: Turn): number {
+  let n = 0;
+  // Start at the turn's first note, stop after its last line.
+  const notes = model.notes;
+  for (let k = firstNoteFrom(model, turn.startLine); k < notes.length && notes[k].line <= turn.endLine; k++) {
     const note = notes[k];
     if (turn.label && note.line === turn.label.line && note.end <= turn.label.end) continue;
     if (note.kind === 'timestamp' || note.kind === 'heading') continue;
@@ -163,19 +169,43 @@ export function trustedLabel(ctx: RuleContext, turn: Turn): boolean {
   const s = ctx.line(label.line);
   if (/[:*_]/.test(s.slice(c.end)) || /[*_]\s*$/.test(s.slice(0, c.start))) return true;
   if (turn.speaker < 0) return false;
-  const sp = model.speakers[turn.speaker];
-  if (sp.anonymous) return true;
-  for (const t of sp.turns) {
-    const other = model.turns[t];
-    if (other.words === 0) continue;
-    for (let i = other.endLine; i > other.startLine; i--) {
-      const line = ctx.line(i).trim();
-      if (line === '') continue;
-      if (/[.?!…]["”’)\]]*$/u.test(line)) return true;
-      break;
+  return model.speakers[turn.speaker].anonymous || sentenceSpeakers(ctx)[turn.speaker] === 1;
+}
+
+const SENTENCE_SPEAKERS = new WeakMap<TranscriptModel, Uint8Array>();
+
+/**
+ * 1 for each speaker who ends a turn with a sentence somewhere (`trustedLabel`), worked out once per
+ * model. The only document-wide fact about speech the empty-label rules read: lint reuses their
+ * findings after an edit only while it stays the same (`sentenceSpeakersKey`).
+ */
+export function sentenceSpeakers(ctx: Pick<RuleContext, 'model' | 'line'>): Uint8Array {
+  const { model } = ctx;
+  let out = SENTENCE_SPEAKERS.get(model);
+  if (out) return out;
+  out = new Uint8Array(model.speakers.length);
+  model.speakers.forEach((sp, si) => {
+    for (const t of sp.turns) {
+      const other = model.turns[t];
+      if (other.words === 0) continue;
+      for (let i = other.endLine; i > other.startLine; i--) {
+        const line = ctx.line(i).trim();
+        if (line === '') continue;
+        if (/[.?!…]["”’)\]]*$/u.test(line)) {
+          out![si] = 1;
+          return;
+        }
+        break;
+      }
     }
-  }
-  return false;
+  });
+  SENTENCE_SPEAKERS.set(model, out);
+  return out;
+}
+
+/** `sentenceSpeakers` as a `Rule.reuseKey`. */
+export function sentenceSpeakersKey(ctx: RuleContext): string {
+  return sentenceSpeakers(ctx).join('');
 }
 
 /**

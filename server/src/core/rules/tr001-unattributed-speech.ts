@@ -69,14 +69,14 @@ function partnerOf(model: TranscriptModel, s: number): number {
  * a question after a non-questioner is the questioner's; otherwise the alternation of the
  * exchange decides (the speaker who did not speak the turn before). Null when unclear.
  */
-function impliedSpeaker(model: TranscriptModel, prev: Turn | null, next: Turn | null, asks: boolean): Speaker | null {
+function impliedSpeaker(model: TranscriptModel, prev: Turn | null, next: Turn | null, asks: boolean, partner: (s: number) => number = (s) => partnerOf(model, s)): Speaker | null {
   const sp = (t: Turn | null) => (t && t.speaker >= 0 ? model.speakers[t.speaker] : null);
   const questioner = model.speakers.find((s) => s.part === 'questioner') ?? null;
   if (asks && questioner && sp(prev)?.part !== 'questioner' && sp(next)?.part !== 'questioner') return questioner;
   let s = -1;
-  if (prev && next && prev.speaker >= 0 && prev.speaker === next.speaker) s = partnerOf(model, prev.speaker);
-  else if (!prev && next && next.speaker >= 0) s = partnerOf(model, next.speaker);
-  else if (prev && !next && prev.speaker >= 0) s = partnerOf(model, prev.speaker);
+  if (prev && next && prev.speaker >= 0 && prev.speaker === next.speaker) s = partner(prev.speaker);
+  else if (!prev && next && next.speaker >= 0) s = partner(next.speaker);
+  else if (prev && !next && prev.speaker >= 0) s = partner(prev.speaker);
   if (s < 0) return null;
   const cand = model.speakers[s];
   // A questioner's label on text that asks nothing is a guess, not an inference.
@@ -172,9 +172,9 @@ export const unattributedSpeech: Rule = {
     const { model } = ctx;
     const boiler = (i: number) => model.boilerplate.some((b) => i >= b.startLine && i <= b.endLine);
 
-    // (a) Speech in the preamble, right before the first label.
+    // (a) Speech in the preamble, right before the first label (part of turn 0's look).
     const first = model.turns[0];
-    if (first && first.label && model.preamble) {
+    if (first && first.label && model.preamble && ctx.turnRange[0] === 0) {
       const top = model.preamble.startLine;
       let runStart = -1;
       let i = first.startLine - 1;
@@ -215,9 +215,26 @@ export const unattributedSpeech: Rule = {
     // (b) Turns without any label.
     // Captions that mark speaker changes with dashes name nobody: where dashes outnumber names,
     // a cue without a dash is no less attributed than the rest.
-    const named = model.turns.filter((t) => t.label !== null && t.label.form !== 'dash').length;
-    const dashes = model.turns.filter((t) => t.label?.form === 'dash').length;
-    for (const turn of model.turns) {
+    // The labels alone decide these: kept from the run before while every label stays.
+    const { named, dashes, unlabelled } = ctx.labelValue('TR001.labels', () => {
+      let named = 0;
+      let dashes = 0;
+      const unlabelled: number[] = [];
+      for (const t of model.turns) {
+        if (t.label?.form === 'dash') dashes++;
+        else if (t.label !== null) named++;
+        else unlabelled.push(t.index);
+      }
+      return { named, dashes, unlabelled };
+    });
+    const partners = ctx.labelValue('TR001.partners', () => new Map<number, number>());
+    const partner = (s: number) => {
+      let p = partners.get(s);
+      if (p === undefined) partners.set(s, (p = partnerOf(model, s)));
+      return p;
+    };
+    for (const k of unlabelled) {
+      const turn = model.turns[k];
       if (turn.label !== null || turn.words === 0 || dashes > named) continue;
       // Conservative: only text that reads like speech, not a dateline or a description the parser kept.
       let at = turn.startLine;
@@ -236,7 +253,7 @@ export const unattributedSpeech: Rule = {
       for (let k = turn.startLine; k <= turn.endLine; k++) text += `${ctx.line(k)} `;
       const prev = model.turns[turn.index - 1] ?? null;
       const next = model.turns[turn.index + 1] ?? null;
-      const who = impliedSpeaker(model, prev, next, text.includes('?'));
+      const who = impliedSpeaker(model, prev, next, text.includes('?'), partner);
       const fix = who ? insertLabel(ctx, who, turn.startLine) : null;
       ctx.report({
         ...lineSpan(ctx, turn.startLine),

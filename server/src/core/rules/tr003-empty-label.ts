@@ -1,5 +1,5 @@
 import type { Rule } from './types.ts';
-import { deleteLines, isBlank, isEmptyTurn, keepsSpeech, labelSpan, q, trustedLabel } from './label-helpers.ts';
+import { deleteLines, isBlank, isEmptyTurn, keepsSpeech, labelSpan, q, sentenceSpeakersKey, trustedLabel } from './label-helpers.ts';
 
 /** TR003: a speaker label with no speech after it, and no other label either (end of text, a heading). */
 export const emptyLabel: Rule = {
@@ -12,13 +12,16 @@ export const emptyLabel: Rule = {
     'or the speech was deleted; delete the label, or restore the speech.',
   severity: 'warning',
   fixable: true,
+  reuse: 'neighbours',
+  reuseKey: sentenceSpeakersKey,
   example: {
     bad: ['Lenny (00:52):', 'Welcome to the podcast.', '', 'Nikita (03:59):', 'Hey, Lenny. Thank you.', '', 'Lenny (04:02):', 'I am excited to have you.', '', 'Nikita (04:15):', ''].join('\n'),
     good: ['Lenny (00:52):', 'Welcome to the podcast.', '', 'Nikita (03:59):', 'Hey, Lenny. Thank you.', '', 'Lenny (04:02):', 'I am excited to have you.', ''].join('\n'),
   },
   check(ctx) {
     const { model } = ctx;
-    for (const turn of model.turns) {
+    for (let k = ctx.turnRange[0]; k < ctx.turnRange[1]; k++) {
+      const turn = model.turns[k];
       const label = turn.label;
       if (!label || !isEmptyTurn(model, turn) || !trustedLabel(ctx, turn)) continue;
       const next = model.turns[turn.index + 1];

@@ -1,6 +1,6 @@
 import type { Rule } from './types.ts';
 import { eolOf } from '../source.ts';
-import { isBlank, isEmptyTurn, keepsSpeech, labelSpan, lineStartOffset, q, trustedLabel } from './label-helpers.ts';
+import { isBlank, isEmptyTurn, keepsSpeech, labelSpan, lineStartOffset, q, sentenceSpeakersKey, trustedLabel } from './label-helpers.ts';
 
 /** TR004: a label followed directly by another turn's label, so the first has no speech. */
 export const consecutiveLabels: Rule = {
@@ -13,6 +13,8 @@ export const consecutiveLabels: Rule = {
     'label was duplicated; delete the first label, or mark the missing speech.',
   severity: 'warning',
   fixable: true,
+  reuse: 'neighbours',
+  reuseKey: sentenceSpeakersKey,
   example: {
     bad: ['Question', '', 'What is next?', '', 'Question', '', 'Mark Rutte', '', 'We will see.', '', 'Question', '', 'Why?', '', 'Mark Rutte', '', 'Because.'].join('\n'),
     good: ['Question', '', 'What is next?', '', 'Mark Rutte', '', 'We will see.', '', 'Question', '', 'Why?', '', 'Mark Rutte', '', 'Because.'].join('\n'),
@@ -20,10 +22,14 @@ export const consecutiveLabels: Rule = {
   check(ctx) {
     const { model } = ctx;
     const eol = eolOf(ctx.text);
-    let withSpeech = 0;
-    for (const t of model.turns) if (t.label && t.label.textStart >= 0) withSpeech++;
-    const sameLine = withSpeech * 2 > model.turns.length;
-    for (const turn of model.turns) {
+    // The document writes speech on the label's line (labels alone decide it).
+    const sameLine = ctx.labelValue('TR004.sameLine', () => {
+      let withSpeech = 0;
+      for (const t of model.turns) if (t.label && t.label.textStart >= 0) withSpeech++;
+      return withSpeech * 2 > model.turns.length;
+    });
+    for (let k = ctx.turnRange[0]; k < ctx.turnRange[1]; k++) {
+      const turn = model.turns[k];
       const label = turn.label;
       const next = model.turns[turn.index + 1];
       if (!label || !next || !next.label || !isEmptyTurn(model, turn) || !trustedLabel(ctx, turn)) continue;

@@ -1,4 +1,5 @@
 import type { Fix, Rule, RuleContext } from './types.ts';
+import { firstNoteFrom } from './label-helpers.ts';
 import type { Label, TranscriptModel, Turn } from '../model.ts';
 import { findLabel } from '../lineinfo.ts';
 import { normalizeSpaces } from '../text.ts';
@@ -53,6 +54,14 @@ function turnAt(model: TranscriptModel, line: number): Turn | undefined {
   return hi >= 0 ? model.turns[hi] : undefined;
 }
 
+/** The lines `[from, to]` that are whole-line notes. */
+function wholeLineNotes(model: TranscriptModel, from: number, to: number): Set<number> {
+  const notes = model.notes;
+  const out = new Set<number>();
+  for (let k = firstNoteFrom(model, from); k < notes.length && notes[k].line <= to; k++) if (notes[k].wholeLine) out.add(notes[k].line);
+  return out;
+}
+
 /** The document's label style and the inline label variants of its named speakers. */
 function survey(ctx: RuleContext): { style: Style | null; variants: Variant[]; canonical: Map<number, string>; upper: boolean } {
   const { model } = ctx;
@@ -104,6 +113,9 @@ export const malformedLabel: Rule = {
     'person, and questions and answers pair up wrongly. The fix rewrites the label exactly as the document writes it elsewhere.',
   severity: 'warning',
   fixable: true,
+  // Each finding lies on one turn's block and comes from it and what the labels decide (the style,
+  // the variants, the speakers' names); its message names the line of the turn it stays in.
+  reuse: 'neighbours',
   example: {
     bad: 'MS. PSAKI:  Good afternoon.\n\nMR. DOOCY:  Any news on the trip?\n\nMS. PSAKI  Not yet.',
     good: 'MS. PSAKI:  Good afternoon.\n\nMR. DOOCY:  Any news on the trip?\n\nMS. PSAKI:  Not yet.',
@@ -111,15 +123,13 @@ export const malformedLabel: Rule = {
   check(ctx) {
     const { model } = ctx;
     if (model.dialect === 'chat' || model.dialect === 'webvtt') return;
-    const { style, variants, canonical, upper } = survey(ctx);
+    const { style, variants, canonical, upper } = ctx.labelValue('TR008.survey', () => survey(ctx));
     if (variants.length === 0) return;
-    const labelLines = new Set<number>();
-    for (const t of model.turns) if (t.label) labelLines.add(t.label.line);
-    const noteLines = new Set<number>();
-    for (const n of model.notes) if (n.wholeLine) noteLines.add(n.line);
+    const [from, to] = ctx.turnRange;
 
     // 1. Label lines the parser accepted but with a space before the colon (`MS. PSAKI : Thanks.`).
-    for (const t of model.turns) {
+    for (let k = from; k < to; k++) {
+      const t = model.turns[k];
       const l = t.label;
       if (!l || l.form !== 'inline' || l.textStart < 0 || !style || /^\s/.test(style.suffix)) continue;
       const s = ctx.line(l.line);
@@ -148,7 +158,8 @@ export const malformedLabel: Rule = {
 
     // 1b. Label lines the parser accepted although written with a semicolon (`RK; And then...`),
     // because the document writes that label with a colon elsewhere.
-    for (const t of model.turns) {
+    for (let k = from; k < to; k++) {
+      const t = model.turns[k];
       const l = t.label;
       if (!l || l.form !== 'inline' || l.textStart < 0) continue;
       const s = ctx.line(l.line);
@@ -188,11 +199,16 @@ export const malformedLabel: Rule = {
       const rest = s.slice(at);
       return variants.some((x) => x.re.test(rest));
     };
-    for (const block of model.blocks) {
-      if (block.kind !== 'turn' || block.turn === undefined) continue;
+    // A turn's block: one per turn after the front matter and preamble blocks.
+    const off = model.blocks.length - model.turns.length;
+    for (let k = from; k < to; k++) {
+      const block = model.blocks[off + k];
+      if (!block || block.kind !== 'turn' || block.turn === undefined) continue;
       const candidates = ctx.perTurn(key, block.turn, () => {
+        const labelLine = model.turns[k].label?.line;
+        const noteLines = wholeLineNotes(model, block.startLine, block.endLine);
         const out: number[] = [];
-        for (let i = block.startLine; i <= block.endLine; i++) if (!labelLines.has(i) && !noteLines.has(i) && startsLikeLabel(i)) out.push(i - block.startLine);
+        for (let i = block.startLine; i <= block.endLine; i++) if (i !== labelLine && !noteLines.has(i) && startsLikeLabel(i)) out.push(i - block.startLine);
         return out;
       });
       for (const r of candidates) {

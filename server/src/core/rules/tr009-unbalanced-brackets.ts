@@ -1,6 +1,6 @@
 import type { Fix, Rule, RuleContext } from './types.ts';
 import { noteKind } from '../notes.ts';
-import { turnBlocks } from './label-helpers.ts';
+import { firstNoteFrom, turnBlocks } from './label-helpers.ts';
 
 interface Bracket {
   line: number;
@@ -49,10 +49,13 @@ function scan(s: string, line: number, out: Bracket[]): void {
 
 /** The paragraphs of the speech: runs of non-blank lines inside one turn; CHAT dependent tiers stand alone. */
 /** Lines that are not speech paragraphs: CHAT dependent tiers and caption cue lines stand alone; WebVTT NOTE/STYLE blocks are skipped. */
-function specialLines(model: RuleContext['model']): { tierLines: Set<number>; skip: Set<number> } {
+function specialLines(model: RuleContext['model'], from: number, to: number): { tierLines: Set<number>; skip: Set<number> } {
   const tierLines = new Set<number>();
   const skip = new Set<number>();
-  for (const n of model.notes) {
+  // Only the notes on lines `[from, to]`.
+  const notes = model.notes;
+  for (let k = firstNoteFrom(model, from); k < notes.length && notes[k].line <= to; k++) {
+    const n = notes[k];
     if (model.dialect === 'webvtt' && n.kind === 'heading' && n.wholeLine) skip.add(n.line);
     else if (n.kind === 'tier' || (model.dialect === 'webvtt' && n.wholeLine)) tierLines.add(n.line);
   }
@@ -162,15 +165,13 @@ export const unbalancedBrackets: Rule = {
   example: { bad: 'MS. PSAKI:  We will [inaudible have more on that.', good: 'MS. PSAKI:  We will [inaudible] have more on that.' },
   check(ctx) {
     const { model } = ctx;
-    // Built on first need: after an edit only the rebuilt turns (if any) are worked out again.
-    let special: ReturnType<typeof specialLines> | null = null;
     const abs = (b: Bracket, base: number): Bracket => ({ ...b, line: b.line + base });
     const key = `TR009:${model.dialect}`;
     for (const block of turnBlocks(model, ctx.turnRange[0], ctx.turnRange[1])) {
       if (!ctx.more()) return;
       // Worked out once per turn and kept while the turn is unchanged: an edit elsewhere reuses it.
       const problems = ctx.perTurn(key, block.turn!, () => {
-        special ??= specialLines(model);
+        const special = specialLines(model, block.startLine, block.endLine);
         return blockProblems(ctx, block, special.tierLines, special.skip);
       });
       const base = block.startLine;

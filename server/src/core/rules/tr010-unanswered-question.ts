@@ -44,18 +44,30 @@ export const unansweredQuestion: Rule = {
     'useful to a reader of the exchange. Nothing is changed automatically.',
   severity: 'information',
   fixable: false,
+  reuse: 'neighbours',
   example: {
     bad: 'Q.  Where were you on the night of the 5th?\nQ.  Did you see the defendant?\nA.  No.',
   },
   check(ctx) {
     const { model } = ctx;
     const turns = model.turns;
-    const answered = new Uint8Array(turns.length);
-    for (const p of model.pairs) answered[p.question] = 1;
+    // Pairs are in the order of their questions.
+    const pairs = model.pairs;
+    const answered = (q: number): boolean => {
+      let lo = 0;
+      let hi = pairs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (pairs[mid].question < q) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < pairs.length && pairs[lo].question === q;
+    };
     // Whole-line notes, left out of a question's words: built when a question goes unanswered.
     let noteLines: Set<number> | null = null;
-    for (const turn of turns) {
-      if (turn.kind !== 'question' || answered[turn.index] === 1) continue;
+    for (let k = ctx.turnRange[0]; k < ctx.turnRange[1]; k++) {
+      const turn = turns[k];
+      if (turn.kind !== 'question' || answered(turn.index)) continue;
       // What follows before the next question (or the end).
       let next = turn.index + 1;
       let sameSpeakerRun = true;

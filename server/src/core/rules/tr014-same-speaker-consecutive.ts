@@ -1,6 +1,6 @@
 import type { TranscriptModel, Turn } from '../model.ts';
 import type { Rule, RuleContext, TextEdit } from './types.ts';
-import { deleteLines, isBlank, isEmptyTurn, labelCols, labelSpan, lineStartOffset, q } from './label-helpers.ts';
+import { deleteLines, firstNoteFrom, isBlank, isEmptyTurn, labelCols, labelSpan, lineStartOffset, q } from './label-helpers.ts';
 
 /** `**Jingle:** [37:25]`, `Break: (00:24:02)`: a segment marker the parser did not take as a label. */
 const SEGMENT_MARK = /^\s*(?:(?:\*\*|__)[\p{L} ]{1,30}:?(?:\*\*|__):?|[\p{L} ]{1,30}:)\s*(?:\\?\[[^\]]*\\?\]|\([^)]*\))\s*$/u;
@@ -10,7 +10,9 @@ const SEGMENT_MARK = /^\s*(?:(?:\*\*|__)[\p{L} ]{1,30}:?(?:\*\*|__):?|[\p{L} ]{1
  * only a note (`(Recess taken.)`, a timestamp, a heading) or a segment marker (`**Jingle:** [37:25]`).
  */
 function segmentBreak(ctx: RuleContext, model: TranscriptModel, prev: Turn, next: Turn): boolean {
-  for (const note of model.notes) if (note.wholeLine && note.line > prev.startLine && note.line < next.startLine) return true;
+  // The notes after the previous turn's first line, before this turn's.
+  const notes = model.notes;
+  for (let k = firstNoteFrom(model, prev.startLine + 1); k < notes.length && notes[k].line < next.startLine; k++) if (notes[k].wholeLine) return true;
   for (let i = prev.startLine + 1; i < next.startLine; i++) if (!isBlank(ctx, i) && SEGMENT_MARK.test(ctx.line(i))) return true;
   return false;
 }
@@ -28,6 +30,7 @@ export const sameSpeakerConsecutive: Rule = {
     'caption files, where every utterance or cue has its own label.',
   severity: 'hint',
   fixable: true,
+  reuse: 'neighbours',
   example: {
     bad: ['MS. PSAKI: Good afternoon.', '', 'MS. PSAKI: Two things at the top.', '', 'Q: Jen, on the trip?', '', 'MS. PSAKI: Monday.', '', 'Q: Thanks.'].join('\n'),
     good: ['MS. PSAKI: Good afternoon.', '', 'Two things at the top.', '', 'Q: Jen, on the trip?', '', 'MS. PSAKI: Monday.', '', 'Q: Thanks.'].join('\n'),
@@ -35,7 +38,7 @@ export const sameSpeakerConsecutive: Rule = {
   check(ctx) {
     const { model } = ctx;
     if (model.dialect === 'chat' || model.dialect === 'webvtt') return;
-    for (let i = 1; i < model.turns.length; i++) {
+    for (let i = Math.max(1, ctx.turnRange[0]); i < ctx.turnRange[1]; i++) {
       const prev = model.turns[i - 1];
       const turn = model.turns[i];
       const label = turn.label;

@@ -80,6 +80,13 @@ export interface RuleContext {
    * inside the value must be relative to the turn's first line, since the turn may move.
    */
   perTurn<T>(key: string, turn: number, compute: () => T): T;
+  /**
+   * A value worked out from the labels alone (their forms and texts, the turns they start, the
+   * speakers and their parts; never speech or line numbers), kept from the previous lint run when
+   * the incremental update kept every label (`ModelDelta.labelsKept`): a document-wide count that
+   * would otherwise cost a pass over every turn on every keystroke.
+   */
+  labelValue<T>(key: string, compute: () => T): T;
 }
 
 export interface Rule {
@@ -106,8 +113,18 @@ export interface Rule {
    * `'turns'`: each finding comes from looking at one turn's block alone (its lines and notes, the
    * dialect) and lies on that block's lines: after an edit the rule looks only at the turns the
    * update rebuilt (`RuleContext.turnRange`) and the findings of the others are kept, moved.
+   * `'neighbours'`: each finding lies on one turn's block (turn 0's includes the text before it)
+   * and comes from that block, the speech of the turns right before and after it, and what does not
+   * change while every label, kind and line stays (other turns' labels, speakers, kinds, pairs and
+   * line numbers; `labelValue`): after an update that kept all of those (`ModelDelta.kindsKept`,
+   * no line added or removed), the rule looks only at the rebuilt turns and one either side.
    * Unset: the rule runs again after every edit.
    */
-  reuse?: 'labels' | 'labels-verified' | 'turns';
+  reuse?: 'labels' | 'labels-verified' | 'turns' | 'neighbours';
+  /**
+   * A document-wide fact the findings also depend on, as a string: with `reuse: 'turns'` or
+   * `'neighbours'`, the findings are reused only while it is the same as in the previous run.
+   */
+  reuseKey?: (ctx: RuleContext) => string;
   check(ctx: RuleContext): void;
 }
