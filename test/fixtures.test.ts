@@ -22,12 +22,14 @@ import { TARGETS, formatTable, formatTargets, scoreCorpus } from './support/gold
 const PAIR_MISSES: Record<string, number> = { heldout: 1, heldout2: 2, heldout3: 3, heldout4: 1, heldout5: 1, heldout6: 4, heldout7: 1, heldout8: 2, heldout9: 3 };
 
 /**
- * Sets still below the targets, held to what they reach so that nothing slips back: heldout10
- * (cockpit-recorder codes that name one person by their suffix, `HOT-1`/`RDO-1`; screenplay cues;
+ * Sets still below the targets, held to what they reach so that nothing slips back: heldout11 (as
+ * first scored, blind); heldout10 (cockpit-recorder codes that name one person by their suffix, `HOT-1`/`RDO-1`; screenplay cues;
  * radio callers introduced as `CALLER (MARTY, ROYAL OAK)` and then called `MARTY`).
  */
 const FLOORS: Record<string, { micro: number; macro: number; sameSpeaker: number; pairMisses: number }> = {
   heldout10: { micro: 0.95, macro: 0.94, sameSpeaker: 0.89, pairMisses: 4 },
+  // First scored, untuned (its README): `[n]` numbered paragraphs before labels, `President X.` labels.
+  heldout11: { micro: 0.92, macro: 0.87, sameSpeaker: 0.99, pairMisses: 4 },
 };
 
 for (const [set, floor] of Object.entries(FLOORS)) {
