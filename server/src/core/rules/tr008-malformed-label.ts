@@ -54,11 +54,16 @@ function turnAt(model: TranscriptModel, line: number): Turn | undefined {
   return hi >= 0 ? model.turns[hi] : undefined;
 }
 
+const NO_LINES: ReadonlySet<number> = new Set<number>();
+
 /** The lines `[from, to]` that are whole-line notes. */
-function wholeLineNotes(model: TranscriptModel, from: number, to: number): Set<number> {
+function wholeLineNotes(model: TranscriptModel, from: number, to: number): ReadonlySet<number> {
   const notes = model.notes;
+  const first = firstNoteFrom(model, from);
+  // Most blocks hold no note: no set of their own.
+  if (first >= notes.length || notes[first].line > to) return NO_LINES;
   const out = new Set<number>();
-  for (let k = firstNoteFrom(model, from); k < notes.length && notes[k].line <= to; k++) if (notes[k].wholeLine) out.add(notes[k].line);
+  for (let k = first; k < notes.length && notes[k].line <= to; k++) if (notes[k].wholeLine) out.add(notes[k].line);
   return out;
 }
 

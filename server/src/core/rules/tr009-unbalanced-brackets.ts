@@ -48,13 +48,17 @@ function scan(s: string, line: number, out: Bracket[]): void {
 }
 
 /** The paragraphs of the speech: runs of non-blank lines inside one turn; CHAT dependent tiers stand alone. */
+const NO_SPECIAL = { tierLines: new Set<number>() as ReadonlySet<number>, skip: new Set<number>() as ReadonlySet<number> };
+
 /** Lines that are not speech paragraphs: CHAT dependent tiers and caption cue lines stand alone; WebVTT NOTE/STYLE blocks are skipped. */
-function specialLines(model: RuleContext['model'], from: number, to: number): { tierLines: Set<number>; skip: Set<number> } {
+function specialLines(model: RuleContext['model'], from: number, to: number): { tierLines: ReadonlySet<number>; skip: ReadonlySet<number> } {
+  // Only the notes on lines `[from, to]`; most blocks hold none.
+  const notes = model.notes;
+  const first = firstNoteFrom(model, from);
+  if (first >= notes.length || notes[first].line > to) return NO_SPECIAL;
   const tierLines = new Set<number>();
   const skip = new Set<number>();
-  // Only the notes on lines `[from, to]`.
-  const notes = model.notes;
-  for (let k = firstNoteFrom(model, from); k < notes.length && notes[k].line <= to; k++) {
+  for (let k = first; k < notes.length && notes[k].line <= to; k++) {
     const n = notes[k];
     if (model.dialect === 'webvtt' && n.kind === 'heading' && n.wholeLine) skip.add(n.line);
     else if (n.kind === 'tier' || (model.dialect === 'webvtt' && n.wholeLine)) tierLines.add(n.line);
@@ -63,7 +67,7 @@ function specialLines(model: RuleContext['model'], from: number, to: number): { 
 }
 
 /** The paragraphs of one turn's block: runs of non-blank lines; CHAT dependent tiers stand alone. */
-function units(ctx: RuleContext, block: { startLine: number; endLine: number }, tierLines: Set<number>, skip: Set<number>): { start: number; end: number }[] {
+function units(ctx: RuleContext, block: { startLine: number; endLine: number }, tierLines: ReadonlySet<number>, skip: ReadonlySet<number>): { start: number; end: number }[] {
   const { model } = ctx;
   const out: { start: number; end: number }[] = [];
   let start = -1;
@@ -89,7 +93,7 @@ interface Problem {
 }
 
 /** The bracket problems of one turn's block, in report order, with lines relative to the block's first line. */
-function blockProblems(ctx: RuleContext, block: { startLine: number; endLine: number }, tierLines: Set<number>, skip: Set<number>): Problem[] {
+function blockProblems(ctx: RuleContext, block: { startLine: number; endLine: number }, tierLines: ReadonlySet<number>, skip: ReadonlySet<number>): Problem[] {
   const out: Problem[] = [];
   const rel = (b: Bracket): Bracket => ({ ...b, line: b.line - block.startLine });
   for (const u of units(ctx, block, tierLines, skip)) {
