@@ -38,7 +38,7 @@ import {
   type ProseLines,
 } from './prose.ts';
 import { looksLikeCaptions, looksLikeChat, type RawLabel } from './formats.ts';
-import { splitRange } from './lines.ts';
+import { lowerBoundBy, splitRange } from './lines.ts';
 import { positionAt } from './features/positions.ts';
 import {
   analyzeProseLine,
@@ -510,16 +510,4 @@ function incremental(prev: ParseState, text: TextSource, ch: TextChange): Update
     kindsKept: labelsKept && kindsChangedOutside === false && replaced.every((old, k) => old.kind === middle[k].kind),
   };
   return { text, options: prev.options, model, turnData: data2, speakerMemo: prev.speakerMemo, prose: p, delta: change };
-}
-
-/** First index `k` in `[0, length)` with `key(k) >= v`, for ascending keys. */
-function lowerBoundBy(length: number, key: (k: number) => number, v: number): number {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(mid) < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -54,3 +54,15 @@ export function splitRange(text: TextSource, from: number, to: number, starts: n
   }
   return start;
 }
+
+/** First index `k` in `[0, length)` with `key(k) >= v`, for ascending keys. */
+export function lowerBoundBy(length: number, key: (k: number) => number, v: number): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(mid) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

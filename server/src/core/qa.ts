@@ -4,6 +4,7 @@
  * an investigator); otherwise every turn is a statement, and chairs' turns are `other`.
  */
 
+import { lowerBoundBy } from './lines.ts';
 import type { QAPair, Speaker, SpeakerRole, Turn, TurnKind } from './model.ts';
 
 /** Prompts that ask without a question mark: `tell me a story about this picture`. */
@@ -207,16 +208,7 @@ export function assignKinds({ turns, speakers, facts, title, tally }: KindInput,
   while (qa >= 0 && turns[qa].kind !== 'question') qa--;
   const from = Math.max(0, qa);
   const old = before.pairs;
-  const firstFrom = (q: number) => {
-    let lo = 0;
-    let hi = old.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (old[mid].question < q) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstFrom = (q: number) => lowerBoundBy(old.length, (k) => old[k].question, q);
   const k = firstFrom(from);
   const rest = firstFrom(met);
   const out = old.slice(0, k).concat(pairsOf(turns, from, met, title));

@@ -4,6 +4,7 @@
  * Pure functions over the rule context; no rule logic here.
  */
 
+import { lowerBoundBy } from '../lines.ts';
 import type { Block, Label, Speaker, TranscriptModel, Turn } from '../model.ts';
 import type { RuleContext, TextEdit } from './types.ts';
 import { collapseSpaces, normalizeSpaces } from '../text.ts';
@@ -115,14 +116,7 @@ export function canonicalLabel(model: TranscriptModel, speaker: Speaker, exclude
 /** The index of the first note on line `line` or after it (notes are in line order). */
 export function firstNoteFrom(model: TranscriptModel, line: number): number {
   const notes = model.notes;
-  let lo = 0;
-  let hi = notes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (notes[mid].line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBoundBy(notes.length, (k) => notes[k].line, line);
 }
 
 /** Notes that stand for speech that was there (`[inaudible]`, `(Laughter.)`, `[sic]`): not timestamps or headings. */

@@ -1,3 +1,4 @@
+import { lowerBoundBy } from '../lines.ts';
 import type { Rule } from './types.ts';
 import type { TranscriptModel, Turn } from '../model.ts';
 import { firstNonSpace, lastNonSpaceEnd } from '../text.ts';
@@ -54,14 +55,8 @@ export const unansweredQuestion: Rule = {
     // Pairs are in the order of their questions.
     const pairs = model.pairs;
     const answered = (q: number): boolean => {
-      let lo = 0;
-      let hi = pairs.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (pairs[mid].question < q) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo < pairs.length && pairs[lo].question === q;
+      const k = lowerBoundBy(pairs.length, (j) => pairs[j].question, q);
+      return k < pairs.length && pairs[k].question === q;
     };
     // Whole-line notes, left out of a question's words: built when a question goes unanswered.
     let noteLines: Set<number> | null = null;
