@@ -523,3 +523,80 @@ describe('bylines and short turns', () => {
     ]);
   });
 });
+
+describe('heldout11 layouts (session 5)', () => {
+  test('a committee record numbers its paragraphs: `[12] Name: text` starts a turn, `[13] text` continues it', () => {
+    const m = P(
+      lines(
+        'Committee on the Environment',
+        '',
+        '[1] Gwenda Morgan: Good morning and welcome. Are there any declarations of interest?',
+        '',
+        '[2] I see that there are none. Let us begin.',
+        '',
+        '[3] Dr Teague: Thank you, Chair. The review has been completed.',
+        '',
+        '[4] Gwenda Morgan: Thank you. Who tells the residents?',
+        '',
+        '[5] Dr Teague: The coastal groups do.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [3, 'Gwenda Morgan'],
+      [7, 'Dr Teague'],
+      [9, 'Gwenda Morgan'],
+      [11, 'Dr Teague'],
+    ]);
+  });
+  test('archive pages end titled labels with a full stop: `Prime Minister Gauthier. text`', () => {
+    const m = P(
+      lines(
+        'The President. Good afternoon. Welcome to the White House.',
+        '',
+        'Prime Minister Gauthier. Thank you, Mr. President. It is good to be here.',
+        '',
+        'Q. Mr. President, will the tariffs stay?',
+        '',
+        'The President. They will stay for now.',
+        '',
+        'Q. Prime Minister, do you agree?',
+        '',
+        'Prime Minister Gauthier. We do not negotiate under threat.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'The President'],
+      [3, 'Gauthier'],
+      [5, 'Question'],
+      [7, 'The President'],
+      [9, 'Question'],
+      [11, 'Gauthier'],
+    ]);
+  });
+  test('initials in capitals are the speaker whose full name has them', () => {
+    const m = P(
+      lines(
+        'Kirsten Vale: Welcome to the shop. Today we talk about chairs.',
+        '',
+        'Oskar Lindahl: Thanks for having me.',
+        '',
+        'KV: And you use green wood, not dried?',
+        '',
+        'OL: Yes. Green wood splits cleanly.',
+        '',
+        'KV: Why does that matter?',
+        '',
+        'OL: Because the chair holds itself together.',
+        '',
+        'Kirsten Vale: And the seat?',
+        '',
+        'Oskar Lindahl: Elm, always elm.',
+      ),
+    );
+    assert.equal(m.turns.length, 8);
+    assert.deepEqual(m.speakers.map((s) => [s.name, s.turns.length]), [
+      ['Kirsten Vale', 4],
+      ['Oskar Lindahl', 4],
+    ]);
+  });
+});

@@ -140,7 +140,7 @@ const MD_TS_RE = new RegExp(String.raw`^(?:\\?[\[(])(${TS})(?:\\?[\])])\s*:?\s*`
 /** `[Priya Raman] 10:02:13`, `[Priya Raman] text`: Zoom's saved captions. */
 const BRACKET_NAME_RE = new RegExp(String.raw`^\[([^\]\d]{2,60})\](?:\s+(${TS}))?(?:\s+(?=\S)|$)`);
 const TS_PREFIX_RE = new RegExp(String.raw`^[\[(]?(${TS})[\])]?\s+(?=\S)`);
-const TITLE_WORD = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Senator|Chairman|Chairwoman|Chair|Representative|Delegate|Secretary|General|Admiral|Judge|Justice|Governor|Ambassador|Commissioner|Director|The|Madam|Acting|Vice|President|Speaker)\.?`;
+const TITLE_WORD = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Senator|Chairman|Chairwoman|Chair|Representative|Delegate|Secretary|General|Admiral|Judge|Justice|Governor|Ambassador|Commissioner|Director|The|Madam|Acting|Vice|President|Speaker|Prime|Minister|Chancellor|Premier|Mayor|King|Queen|Prince|Princess|Foreign|Deputy|Attorney|Press|Professor|Prof|Reverend|Rev|Captain|Colonel|Lieutenant|Sergeant|Detective|Inspector|Chief|Sheriff|Lord|Lady|Baroness|Dame|Sir)\.?`;
 const CAPS_NAME = String.raw`(?:Mc|Mac|Di|De|La|Le|O['’])?\p{Lu}[\p{Lu}'’-]+`;
 const PERIOD_LABEL = new RegExp(
   String.raw`^((?:${TITLE_WORD}\s+){1,4}${CAPS_NAME}(?:\s+(?:${CAPS_NAME}|of\s+\p{Lu}\p{Ll}+|pro\s+tempore))*(?:\s+\([^()]{1,40}\))?)\.\s+(?=\S)`,
@@ -335,8 +335,8 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     prefixTs = tsp[1];
     from = tsp[0].length;
   }
-  // Hansard order-paper numbers before a member's name: `Q1. [903112] Sophie Carter (Lab)`.
-  const qnum = /^(?:Q\d{1,3}\.?\s+(?:\[\d+\]\s+)?|\d{1,3}\.\s+\[\d+\]\s+)(?=\p{Lu})/u.exec(content.slice(from));
+  // Hansard order-paper numbers before a member's name (`Q1. [903112] Sophie Carter (Lab)`), and the paragraph numbers of a committee record (`[12] Mr Pryce: From our point of view`).
+  const qnum = /^(?:Q\d{1,3}\.?\s+(?:\[\d+\]\s+)?|\d{1,3}\.\s+\[\d+\]\s+|\[\d{1,4}\]\s+)(?=\p{Lu})/u.exec(content.slice(from));
   if (qnum) from += qnum[0].length;
   const rest = content.slice(from);
   // `Priya Natarajan [00:00:08] Hello and welcome`: podcast editors' exports, the time between

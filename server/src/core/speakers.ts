@@ -244,6 +244,20 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
     });
     if (cands.length === 1) redirect.set(g, cands[0]);
   });
+  // Initials in capitals (`KV:`) where exactly one other speaker's full name has them (`Kirsten
+  // Vale:`): the same person, however often either is used.
+  groups.forEach((gr, g) => {
+    if (redirect.has(g) || gr.anon !== null || gr.tokens.size !== 1 || gr.analyses.length === 0) return;
+    const t = [...gr.tokens][0];
+    if (!/^[a-z]{2,3}$/.test(t) || !gr.analyses.every((a) => /^\p{Lu}{2,3}$/u.test(a.name))) return;
+    const cands: number[] = [];
+    groups.forEach((h, k) => {
+      if (k === g || h.anon !== null || h.tokens.size < 2 || h.tokens.size > 4) return;
+      const initials = [...h.tokens].map((x) => x[0]).join('');
+      if (initials === t || (initials.length > 2 && initials[0] + initials[initials.length - 1] === t)) cands.push(k);
+    });
+    if (cands.length === 1) redirect.set(g, cands[0]);
+  });
   for (const [key, g] of groupOf) {
     const to = redirect.get(g);
     if (to !== undefined) {
