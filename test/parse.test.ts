@@ -599,4 +599,44 @@ describe('heldout11 layouts (session 5)', () => {
       ['Oskar Lindahl', 4],
     ]);
   });
+  test('`Q – Die Presse` and `Question [inaudible] – ERR` alone on a line are the questioner, with an outlet', () => {
+    const m = P(
+      lines('Mart Kivisoo, Chairperson-in-Office', '', 'Good afternoon. We have met today.', '', 'Q – Die Presse', '', 'How is the network funded?', '', 'Mart Kivisoo, Chairperson-in-Office', '', 'By the participating States.', '', 'Question [inaudible] – ERR', '', 'Will you name them?', '', 'Mart Kivisoo, Chairperson-in-Office', '', 'No.'),
+    );
+    assert.deepEqual(turns(m), [
+      [1, 'Mart Kivisoo', 'statement'],
+      [5, 'Question', 'question'],
+      [9, 'Mart Kivisoo', 'answer'],
+      [13, 'Question', 'question'],
+      [17, 'Mart Kivisoo', 'answer'],
+    ]);
+  });
+  test("a PDF's running header between pages is a note, and the label after it starts a turn", () => {
+    const text = lines(
+      'The Convener: Thirty-eight per cent?',
+      '3                      4 MARCH 2025                      4',
+      'Uisdean MacLeod: Thirty-eight per cent. Among',
+      'those under 35, it was over half.',
+      'The Convener: That is a stark figure.',
+    );
+    const m = P(text);
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'The Convener'],
+      [3, 'Uisdean MacLeod'],
+      [5, 'The Convener'],
+    ]);
+    assert.ok(m.notes.some((n) => n.line === 1 && n.wholeLine));
+  });
+  test('an e-mail read into the record: `Re:` and `From:` are not speakers', () => {
+    const m = P(
+      lines('MR. HALLORAN: Read the e-mail, please.', '', 'THE WITNESS: It says:', '', 'Re: Shipment 4471 -- hold at dock 3.', '', 'MR. HALLORAN: And the next one?', '', 'THE WITNESS: It says:', '', 'Re: Shipment 4471 -- released.', '', 'MR. HALLORAN: Thank you.'),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'Mr. Halloran'],
+      [3, 'Answer'],
+      [7, 'Mr. Halloran'],
+      [9, 'Answer'],
+      [13, 'Mr. Halloran'],
+    ]);
+  });
 });

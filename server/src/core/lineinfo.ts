@@ -134,6 +134,8 @@ function layoutLabel(form: LabelCandidate['form'], start: number, text: string, 
 export const PHONE_RE = /^\+\d{1,3}(?:[ -]?\(?\d{1,5}\)?){2,4}$/;
 const EMAIL_RE = /^[\p{L}\d][\p{L}\d._%+-]{0,40}@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+$/u;
 const QA_RE = /^(Q|A)(\.|:)?( +)(?=\S)/;
+/** The questioner and an outlet of a few capitalised words: `Q – Die Presse`, `Question [inaudible] – ERR`. */
+const QUESTION_OUTLET_RE = /^(Q|Question)\s*(?:\[[^\]]{1,30}\]\s*)?[–—-]\s*((?:\p{Lu}[\p{L}\d.&'’/-]*|de|di|la|le|du|der|des|of|the|and)(?:\s+(?:\p{Lu}[\p{L}\d.&'’/-]*|de|di|la|le|du|der|des|of|the|and)){0,4})$/u;
 const MD_RE = /^(\*\*|__)([^*_]{1,80}?)\s*(:?)\s*\1\s*(:?)[ ]*(.*)$/;
 /** The time after a Markdown label: `**Name** [00:00:00]`, `**Name** \\[00:01\\]:`. */
 const MD_TS_RE = new RegExp(String.raw`^(?:\\?[\[(])(${TS})(?:\\?[\])])\s*:?\s*`);
@@ -242,6 +244,9 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     const isQ = content[0] === 'Q';
     return { form: 'qa', start: at, end, text: content, textStart: -1, colon: content[1] === ':', markdown: false, anon: isQ ? 'questioner' : 'answerer', weak: false };
   }
+  // `Q – Die Presse`, `Question [inaudible] – ERR` alone on a line: the questioner, then the outlet.
+  const qo = c0 === 81 && (content.includes('–') || content.includes('—') || content.includes(' - ')) ? QUESTION_OUTLET_RE.exec(content) : null;
+  if (qo) return { form: 'standalone', start: at, end: at + qo[1].length, text: qo[1], textStart: -1, colon: false, markdown: false, anon: 'questioner', weak: false };
   // Q. / A. / Q<nbsp><nbsp> (depositions, briefings).
   const qa = QA_RE.exec(content);
   if (qa) {
@@ -525,7 +530,10 @@ export function analyzeLine(line: string, prefix = 0): LineInfo {
     /^Case\s+(?:No\.?\s*)?\d+:\d+-[a-z]{2}-\d+/i.test(content) ||
     // Appellate docket stamps: `Case: 24-1187, 04/02/2025, DktEntry: 61.1, Page 1 of 3`.
     /^Case:?\s+\d[\d-]*,.*\bPage\s+\d+\s+of\s+\d+$/i.test(content) ||
-    /^(?:-\s*)?Page\s+\d+\s+of\s+\d+(?:\s*-)?$/i.test(content);
+    /^(?:-\s*)?Page\s+\d+\s+of\s+\d+(?:\s*-)?$/i.test(content) ||
+    // A PDF's running header or footer: page numbers either side of a date or title, set apart by
+    // wide gaps (`3                4 MARCH 2025                4`).
+    /^\d{1,4}\s{3,}[^\s\p{Ll}].{0,80}?\S\s{3,}\d{1,4}$/u.test(content);
   // Rules (`---`, `* * *`) and comments (`<!-- transcript-lint-disable ... -->`) are not speech.
   // So are dotted separators (`.....`, earnings-call transcripts between turns).
   const rule = /^(?:[-*_=~#]\s*){3,}$/.test(content) || /^(?:\.\s*){5,}$/.test(content) || /^<!--.*-->$/.test(content);

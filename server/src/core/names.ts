@@ -74,6 +74,8 @@ const NOT_SPEAKER_WORDS = new Set([
   'guests', 'hosts', 'panelists', 'panellists', 'participants', 'speakers', 'attendees', 'present', 'cast',
   'moderators', 'interviewers', 'apologies', 'absent', 'chairs', 'items',
   'editor', "editor's", 'signed', 'signature', 'correction', 'volume', 'disclaimer', 'attachment', 'attachments', 'photograph', 'caption',
+  // The header of an e-mail quoted or read into the record (`Re: Shipment 4471`, `From: Dana Kohl`).
+  're', 'fwd', 'fw', 'subject', 'cc', 'bcc', 'sent', 'from', 'attn',
 ]);
 
 /** Anonymous label keywords (compared lower-case, without dots). */
