@@ -4,7 +4,7 @@
  *
  *   npm run bench:lsp                 (= npm run build && node --import tsx scripts/bench-lsp.ts)
  *   node --import tsx scripts/bench-lsp.ts [--sizes 1,50] [--edits 7,3] [--seed 1] [--no-push]
- *                                          [--no-burst] [--timeout-scale 1] [--json FILE]
+ *                                          [--no-burst] [--diagnostics-only] [--timeout-scale 1] [--json FILE]
  *
  * Spawns the bundled server (`node dist/server.js --stdio`, as any LSP client does; build first)
  * and talks JSON-RPC over its stdio. Per size, two fresh servers:
@@ -26,6 +26,8 @@
  *          edit → all four     didChange, then diagnostic + documentSymbol + foldingRange +
  *                              semanticTokens/full at once (what an editor asks after typing),
  *                              until the last answer.
+ *        `--diagnostics-only`: only the first kind, every edit (no outline-only version in between,
+ *        which the server lints on the next diagnostics request to keep reusing findings).
  *  push  the client does not declare pull diagnostics; the server publishes them itself after
  *        its debounce. edit → publish: didChange until `textDocument/publishDiagnostics` for the
  *        new version arrives.
@@ -75,13 +77,15 @@ interface Options {
   seed: number;
   push: boolean;
   burst: boolean;
+  /** Only edit → diagnostics, each edit after the last (no outline or burst edits between). */
+  diagnosticsOnly: boolean;
   timeoutScale: number;
   json: string | null;
 }
 
 function usage(message: string): never {
   console.error(
-    `bench-lsp: ${message}\nusage: node --import tsx scripts/bench-lsp.ts [--sizes 1,50] [--edits 7,3] [--seed 1] [--no-push] [--no-burst] [--timeout-scale 1] [--json FILE]`,
+    `bench-lsp: ${message}\nusage: node --import tsx scripts/bench-lsp.ts [--sizes 1,50] [--edits 7,3] [--seed 1] [--no-push] [--no-burst] [--diagnostics-only] [--timeout-scale 1] [--json FILE]`,
   );
   process.exit(2);
 }
@@ -93,7 +97,7 @@ function numbers(flag: string, value: string | undefined): number[] {
 }
 
 function options(argv: string[]): Options {
-  const o: Options = { sizes: [1, 50], edits: [7, 3], seed: 1, push: true, burst: true, timeoutScale: 1, json: null };
+  const o: Options = { sizes: [1, 50], edits: [7, 3], seed: 1, push: true, burst: true, diagnosticsOnly: false, timeoutScale: 1, json: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split('=', 2) : [argv[i], undefined];
     const value = (): string | undefined => inline ?? argv[++i];
@@ -104,6 +108,7 @@ function options(argv: string[]): Options {
     else if (flag === '--json') o.json = value() ?? usage('--json takes a file name');
     else if (flag === '--no-push') o.push = false;
     else if (flag === '--no-burst') o.burst = false;
+    else if (flag === '--diagnostics-only') o.diagnosticsOnly = true;
     else usage(`unknown argument ${argv[i]}`);
   }
   const big = o.sizes.find((s) => s > MAX_MB);
@@ -469,6 +474,10 @@ async function runSession(mode: 'pull' | 'push', doc: GeneratedTranscript, sizeM
         result.diagnostics.push(performance.now() - t);
         result.cpu.diagnostics.push(cpuSince());
 
+        if (o.diagnosticsOnly) {
+          progress(`edit ${k + 1}/${positions.length} at line ${at.line + 1}: diagnostics ${ms(result.diagnostics.at(-1))} ms`);
+          continue;
+        }
         t = await edit(at);
         const symbols = await server.request<unknown[]>(
           'textDocument/documentSymbol',
@@ -548,13 +557,13 @@ function report(results: SessionResult[], o: Options, command: string, wallS: nu
     rows.push([name, ...cells, ...ratio]);
   };
   latencyRow('edit → pull diagnostics', 'pull', (r) => r.diagnostics);
-  latencyRow('edit → documentSymbol', 'pull', (r) => r.symbols);
-  if (o.burst) latencyRow('edit → all four (diag+symbols+folding+tokens)', 'pull', (r) => r.burst);
+  if (!o.diagnosticsOnly) latencyRow('edit → documentSymbol', 'pull', (r) => r.symbols);
+  if (o.burst && !o.diagnosticsOnly) latencyRow('edit → all four (diag+symbols+folding+tokens)', 'pull', (r) => r.burst);
   if (o.push) latencyRow('edit → publishDiagnostics (push)', 'push', (r) => r.publish);
   rows.push(['server CPU ms over the same interval', ...sizes.map(() => ''), ...(sizes.length > 1 ? [''] : [])]);
   latencyRow('  edit → pull diagnostics', 'pull', (r) => r.cpu.diagnostics.filter(Number.isFinite));
-  latencyRow('  edit → documentSymbol', 'pull', (r) => r.cpu.symbols.filter(Number.isFinite));
-  if (o.burst) latencyRow('  edit → all four', 'pull', (r) => r.cpu.burst.filter(Number.isFinite));
+  if (!o.diagnosticsOnly) latencyRow('  edit → documentSymbol', 'pull', (r) => r.cpu.symbols.filter(Number.isFinite));
+  if (o.burst && !o.diagnosticsOnly) latencyRow('  edit → all four', 'pull', (r) => r.cpu.burst.filter(Number.isFinite));
   if (o.push) latencyRow('  edit → publishDiagnostics (push)', 'push', (r) => r.cpu.publish.filter(Number.isFinite));
   console.log(table(rows));
   console.log(

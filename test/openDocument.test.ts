@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { OpenDocument } from '../server/src/lsp/openDocument.ts';
+import { LineIndex } from '../server/src/lsp/lineIndex.ts';
 import { PieceText, flatText } from '../server/src/core/source.ts';
 import { mulberry32 } from '../scripts/gen-transcript.ts';
 
@@ -135,4 +136,34 @@ test('PieceText reads as its string, and flatText gives the whole text back', ()
     }
   }
   assert.equal(flatText('plain'), 'plain');
+});
+
+test('the line index answers as a plain array of line starts after random replacements, across chunk boundaries', () => {
+  const rnd = mulberry32(11);
+  let plain: number[] = [0];
+  for (let i = 1; i < 9000; i++) plain.push(plain[i - 1] + 1 + Math.floor(rnd() * 80));
+  let index = LineIndex.of(plain);
+  for (let step = 0; step < 300; step++) {
+    const from = 1 + Math.floor(rnd() * plain.length);
+    const to = Math.min(plain.length, from + Math.floor(rnd() * (rnd() < 0.1 ? 5000 : 4)));
+    const diff = Math.floor(rnd() * 200) - 100;
+    // New starts between the line before `from` and the first kept line, ascending.
+    const lo = plain[from - 1] + 1;
+    const hi = to < plain.length ? plain[to] + diff : lo + 10_000;
+    const count = rnd() < 0.3 ? 0 : Math.floor(rnd() * (rnd() < 0.1 ? 4000 : 5));
+    const starts: number[] = [];
+    for (let k = 0; k < count && lo + k < hi; k++) starts.push(lo + k);
+    if (to < plain.length && hi <= (starts.at(-1) ?? lo - 1)) continue;
+    plain = [...plain.slice(0, from), ...starts, ...plain.slice(to).map((x) => x + diff)];
+    index = index.replace(from, to, starts, diff);
+    assert.equal(index.length, plain.length, `step ${step}`);
+    for (let k = 0; k < 40; k++) {
+      const i = Math.floor(rnd() * plain.length);
+      assert.equal(index.at(i), plain[i], `step ${step}, line ${i}`);
+      const off = plain[i] + Math.floor(rnd() * 3) - 1;
+      let line = 0;
+      while (line + 1 < plain.length && plain[line + 1] <= off) line++;
+      assert.equal(index.lineAt(off), line, `step ${step}, offset ${off}`);
+    }
+  }
 });

@@ -33,7 +33,7 @@ import {
 } from 'vscode-languageserver/node';
 import { OpenDocument } from './lsp/openDocument.ts';
 import { flatText } from './core/source.ts';
-import { DIALECTS, fixAll, lint, parse, type DialectId, type Fix, type SeveritySetting } from './core/index.ts';
+import { DIALECTS, fixAll, lint, parse, type DialectId, type Finding, type Fix, type SeveritySetting } from './core/index.ts';
 import { readSeverities } from './core/config.ts';
 import { findConfigFile, loadConfigFile } from './configFile.ts';
 import * as path from 'node:path';
@@ -87,7 +87,11 @@ import {
   SOURCE,
   toDiagnostic,
   editorDiagnostics,
-  sameDiagnostics,
+  editorFindings,
+  sameShown,
+  shownDiagnostics,
+  snapshotOf,
+  type ShownSnapshot,
   toDocumentSymbol,
   toFoldingRange,
   toQuickFix,
@@ -355,10 +359,16 @@ function reportKey(doc: { uri: string; version: number }): string {
 }
 
 interface DiagnosticsAnswer {
-  items: Diagnostic[];
+  /** What the editor is to show, not yet chosen nor converted (an "unchanged" answer needs neither). */
+  findings: readonly Finding[];
+  /** Stays the same while the findings show alike (`ModelCache.findingsView`). */
+  view: number;
+  version: number;
   /** `reportKey` of the text they were made for; null when the document was closed meanwhile. */
   key: string | null;
 }
+
+const NO_ANSWER: DiagnosticsAnswer = { findings: [], view: -1, version: 0, key: null };
 
 /**
  * Lint findings as diagnostics. Lint waits one turn of the event loop first, so that outline,
@@ -368,23 +378,26 @@ interface DiagnosticsAnswer {
 async function diagnosticsFor(a: Analysis, settings: Settings): Promise<DiagnosticsAnswer> {
   await new Promise<void>((resolve) => setImmediate(resolve));
   const doc = documents.get(a.uri);
-  if (!doc) return { items: [], key: null };
+  if (!doc) return NO_ANSWER;
   const current = cache.get(doc, settings.dialect);
-  return { items: editorDiagnostics(cache.findings(current, settings.severities), current.version), key: reportKey(doc) };
+  const { findings, view } = cache.findingsView(current, settings.severities);
+  return { findings, view, version: current.version, key: reportKey(doc) };
 }
 
 /** The last full pull answer per document: what the editor shows, under which resultId. */
 interface SentReport {
   resultId: string;
   key: string;
-  items: Diagnostic[];
+  /** The view of the findings it showed (`ModelCache.findingsView`), and what it showed. */
+  view: number;
+  shown: ShownSnapshot;
 }
 const sentReports = new Map<string, SentReport>();
 let reportSerial = 0;
 
 /**
  * Pull diagnostics. When the client still shows our last answer (it sends that answer's resultId)
- * and the new findings look the same in the editor (`sameDiagnostics`: typing inside a line of
+ * and the new findings look the same in the editor (`sameShown`: typing inside a line of
  * speech usually changes no finding), the answer is "unchanged": nothing to send, nothing for the
  * editor to redraw. The resultId starts with the version, then a serial number of full answers.
  */
@@ -394,15 +407,22 @@ connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagn
   const last = sentReports.get(uri);
   const shown = last !== undefined && typeof params.previousResultId === 'string' && params.previousResultId === last.resultId;
   if (doc && shown && last.key === reportKey(doc)) return { kind: 'unchanged', resultId: last.resultId };
-  const answer = await handle('diagnostics', uri, token, { items: [], key: null } as DiagnosticsAnswer, diagnosticsFor);
-  if (answer.key === null) return { kind: 'full', items: answer.items };
-  if (shown && sameDiagnostics(last.items, answer.items)) {
+  const answer = await handle('diagnostics', uri, token, NO_ANSWER, diagnosticsFor);
+  if (answer.key === null) return { kind: 'full', items: [] };
+  // The findings show as those of the list the editor holds: without looking at them.
+  if (shown && last.view === answer.view) {
     last.key = answer.key;
     return { kind: 'unchanged', resultId: last.resultId };
   }
+  const chosen = editorFindings(answer.findings);
+  if (shown && sameShown(last.shown, chosen)) {
+    last.key = answer.key;
+    last.view = answer.view;
+    return { kind: 'unchanged', resultId: last.resultId };
+  }
   const resultId = `${answer.key.split(':')[0]}:${++reportSerial}`;
-  sentReports.set(uri, { resultId, key: answer.key, items: answer.items });
-  return { kind: 'full', resultId, items: answer.items };
+  sentReports.set(uri, { resultId, key: answer.key, view: answer.view, shown: snapshotOf(chosen) });
+  return { kind: 'full', resultId, items: shownDiagnostics(chosen, answer.version) };
 });
 
 const pushTimers = new Map<string, NodeJS.Timeout>();
@@ -426,7 +446,8 @@ async function pushDiagnostics(uri: string, version: number): Promise<void> {
     const settings = await settingsFor(uri);
     const doc = documents.get(uri);
     if (!doc || doc.version !== version) return;
-    const { items: diagnostics } = await diagnosticsFor(cache.get(doc, settings.dialect), settings);
+    const answer = await diagnosticsFor(cache.get(doc, settings.dialect), settings);
+    const diagnostics = editorDiagnostics(answer.findings, answer.version);
     if (!isCurrent()) return; // edited meanwhile: a newer push is scheduled
     await connection.sendDiagnostics({ uri, version, diagnostics });
   } catch (e) {

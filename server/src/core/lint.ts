@@ -45,10 +45,25 @@ interface Suppressions {
 
 const SUPPRESS = /<!--\s*transcript-lint-disable(-file|-next-line|-line)?\b([^>]*?)-->/g;
 
-function suppressions(ctx: Pick<RuleContext, 'line' | 'text'>, lineCount: number, rules: readonly Rule[]): Suppressions {
-  const out: Suppressions = { file: null, lines: new Map() };
+const MARK = 'transcript-lint-disable';
+
+/**
+ * Whether the text has a suppression comment, without reading all of it after an edit: when the
+ * text before had none, only the lines the edit wrote can hold one.
+ */
+function hasSuppressions(ctx: Pick<RuleContext, 'line' | 'text'>, before: { had: boolean; delta: ModelDelta } | null): boolean {
+  if (before && !before.had) {
+    const d = before.delta;
+    for (let i = d.line; i <= d.lastLine + d.lineDelta; i++) if (ctx.line(i).includes(MARK)) return true;
+    return false;
+  }
   // Most documents have none: one search of the text instead of a look at every line.
-  if (!ctx.text.includes('transcript-lint-disable')) return out;
+  return ctx.text.includes(MARK);
+}
+
+function suppressions(ctx: Pick<RuleContext, 'line' | 'text'>, lineCount: number, rules: readonly Rule[], any: boolean): Suppressions {
+  const out: Suppressions = { file: null, lines: new Map() };
+  if (!any) return out;
   const add = (target: Set<string> | 'all' | null, ids: string[]): Set<string> | 'all' => {
     if (ids.length === 0 || target === 'all') return 'all';
     const set = target ?? new Set<string>();
@@ -57,7 +72,7 @@ function suppressions(ctx: Pick<RuleContext, 'line' | 'text'>, lineCount: number
   };
   for (let i = 0; i < lineCount; i++) {
     const s = ctx.line(i);
-    if (!s.includes('transcript-lint-disable')) continue;
+    if (!s.includes(MARK)) continue;
     SUPPRESS.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = SUPPRESS.exec(s)) !== null) {
@@ -162,6 +177,10 @@ export interface LintMemo {
   labelValues: Map<string, unknown>;
   /** Each rule's `reuseKey` in this run. */
   reuseKeys: Map<string, string>;
+  /** The text held a suppression comment. */
+  suppressed: boolean;
+  /** The findings as returned (in document order). */
+  sorted?: Finding[];
 }
 
 /** Rules run and rules whose findings were reused, over the process (for tests and the benchmark). */
@@ -178,7 +197,7 @@ export function lintUpdate(
   model: TranscriptModel,
   options: LintOptions = {},
   previous?: { memo: LintMemo; delta: ModelDelta },
-): { findings: Finding[]; memo: LintMemo } {
+): { findings: Finding[]; memo: LintMemo; same: boolean } {
   const rules = options.rules ?? RULES;
   const key = JSON.stringify(options.severities ?? {});
   const findings: Finding[] = [];
@@ -190,22 +209,57 @@ export function lintUpdate(
   let severity: SeveritySetting = 'warning';
   let count = 0;
   const labelValues = { kept: chained?.labelsKept ? previous!.memo.labelValues : null, now: new Map<string, unknown>() };
+  // Whether the findings show as the previous run's did (the usual keystroke inside a line of
+  // speech): the previous sorted list is then the answer, its findings moved in place and those a
+  // rule found again swapped for the new, equal ones; nothing is sorted or compared again.
+  let same = chained !== null && chained.lineDelta === 0 && !previous!.memo.suppressed && previous!.memo.sorted !== undefined;
+  const swaps: [Finding, Finding][] = [];
+  /** The findings `now` of a rule show as `was` did: swap them in. */
+  const compare = (was: readonly Finding[] | undefined, now: readonly Finding[]) => {
+    if (!same) return;
+    if (!was || was.length !== now.length) {
+      same = false;
+      return;
+    }
+    for (let i = 0; i < now.length; i++) {
+      if (!sameView(was[i], now[i])) {
+        same = false;
+        return;
+      }
+    }
+    for (let i = 0; i < now.length; i++) if (was[i] !== now[i]) swaps.push([was[i], now[i]]);
+  };
   const reuseKeys = new Map<string, string>();
   const ctx = ruleContext(
     text,
     model,
     (r) => {
       if (!current || severity === 'off' || ++count > MAX_FINDINGS_PER_RULE) return;
-      findings.push({ ...r, code: current.id, rule: current.name, severity, fixes: r.fixes ?? [] });
+      // One shape for every finding (not a spread of what the rule built): the passes over thousands
+      // of findings after each keystroke stay fast.
+      findings.push({
+        code: current.id,
+        rule: current.name,
+        severity,
+        line: r.line,
+        column: r.column,
+        endLine: r.endLine,
+        endColumn: r.endColumn,
+        message: r.message,
+        fixes: r.fixes ?? [],
+      });
     },
     () => count < MAX_FINDINGS_PER_RULE,
     previous?.delta,
     labelValues,
   );
+  // Where each rule's findings start in `findings` (each rule's are contiguous).
+  const runs: number[] = [];
   for (const rule of rules) {
     severity = severityFor(rule, options.severities);
     if (severity === 'off') continue;
     const from = findings.length;
+    runs.push(from);
     const old = d && (rule.reuse === 'labels' || (rule.reuse === 'labels-verified' && text.length > VERIFY_MAX_CHARS)) ? previous!.memo.byRule.get(rule.id) : undefined;
     const moved = old && moveFindings(old, d!);
     if (moved) {
@@ -242,6 +296,10 @@ export function lintUpdate(
         current = null;
         const fresh = findings.splice(from);
         if (!failed && kept.length + fresh.length < MAX_FINDINGS_PER_RULE) {
+          compare(
+            before.filter((f) => !(f.endLine < lo || f.line > hi)),
+            fresh,
+          );
           // In document order, as a run over every turn reports them.
           const all = [...kept.filter((f) => f.endLine < lo), ...fresh, ...kept.filter((f) => f.line >= lo)];
           for (const f of all) findings.push(f);
@@ -271,12 +329,120 @@ export function lintUpdate(
     }
     current = null;
     byRule.set(rule.id, findings.slice(from));
+    compare(previous?.memo.byRule.get(rule.id), byRule.get(rule.id)!);
   }
-  const sup = suppressions(ctx, model.lineCount, rules);
-  const out = findings
-    .filter((f) => !isSuppressed(sup, f))
-    .sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { findings: out, memo: { model, key, byRule, labelValues: labelValues.now, reuseKeys } };
+  const had = hasSuppressions(ctx, chained ? { had: previous!.memo.suppressed, delta: chained } : null);
+  const sup = suppressions(ctx, model.lineCount, rules, had);
+  // (Runs merge in rule order: only when the rules are in id order, as the built-in set is.)
+  const idOrder = rules.every((r, k) => k === 0 || rules[k - 1].id < r.id);
+  const memoOf = (sorted: Finding[]): LintMemo => ({ model, key, byRule, labelValues: labelValues.now, reuseKeys, suppressed: had, sorted });
+  if (same && !had) {
+    const out = swapIn(previous!.memo.sorted!, swaps);
+    if (out) return { findings: out, memo: memoOf(out), same: true };
+  }
+  const out = had ? sortFindings(findings.filter((f) => !isSuppressed(sup, f))) : sortFindings(findings, idOrder ? runs : undefined);
+  return { findings: out, memo: memoOf(out), same: false };
+}
+
+/** The same place, severity, rule and message: an editor shows the two alike. */
+function sameView(a: Finding, b: Finding): boolean {
+  return (
+    a.line === b.line &&
+    a.column === b.column &&
+    a.endLine === b.endLine &&
+    a.endColumn === b.endColumn &&
+    a.severity === b.severity &&
+    a.code === b.code &&
+    a.message === b.message
+  );
+}
+
+/**
+ * `sorted` (the previous run's answer, consumed) with each `[was, now]` swapped: `now` takes the
+ * place of `was`, which it shows alike. Null if one is not found (then the caller sorts anew).
+ */
+function swapIn(sorted: Finding[], swaps: readonly [Finding, Finding][]): Finding[] | null {
+  for (const [was, now] of swaps) {
+    // The first finding at or after `was`'s place, then those at the same place.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const f = sorted[mid];
+      if (f.line < was.line || (f.line === was.line && f.column < was.column)) lo = mid + 1;
+      else hi = mid;
+    }
+    let k = lo;
+    while (k < sorted.length && sorted[k] !== was && sorted[k].line === was.line && sorted[k].column === was.column) k++;
+    if (sorted[k] !== was) return null;
+    sorted[k] = now;
+  }
+  return sorted;
+}
+
+/**
+ * Findings in document order (line, column, then rule id), as a new array. `runs`: where each
+ * rule's findings start, in rule id order; when each run is in order already (the usual case),
+ * the runs are merged instead of sorting the whole list on every keystroke.
+ */
+export function sortFindings(fs: readonly Finding[], runs?: readonly number[]): Finding[] {
+  if (runs && runs.every((r, k) => inOrder(fs, r, k + 1 < runs.length ? runs[k + 1] : fs.length))) {
+    let lists: Finding[][] = [];
+    for (let k = 0; k < runs.length; k++) {
+      const end = k + 1 < runs.length ? runs[k + 1] : fs.length;
+      if (end > runs[k]) lists.push(fs.slice(runs[k], end));
+    }
+    if (lists.length === 0) return [];
+    // Pairwise, the earlier rule's finding first on a tie: rules run in id order.
+    while (lists.length > 1) {
+      const next: Finding[][] = [];
+      for (let k = 0; k < lists.length; k += 2) next.push(k + 1 < lists.length ? mergeTwo(lists[k], lists[k + 1]) : lists[k]);
+      lists = next;
+    }
+    return lists[0];
+  }
+  const before = (a: Finding, b: Finding) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  // Sorted on numbers: a comparator reading properties of thousands of findings of many shapes costs
+  // milliseconds on every keystroke.
+  const n = fs.length;
+  const line = new Float64Array(n);
+  const col = new Float64Array(n);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    line[i] = fs[i].line;
+    col[i] = fs[i].column;
+    order[i] = i;
+  }
+  order.sort((x, y) => line[x] - line[y] || col[x] - col[y] || before(fs[x], fs[y]) || x - y);
+  const out = new Array<Finding>(n);
+  for (let i = 0; i < n; i++) out[i] = fs[order[i]];
+  return out;
+}
+
+/** Findings `[from, to)` are in (line, column) order. */
+function inOrder(fs: readonly Finding[], from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) {
+    const a = fs[i - 1];
+    const b = fs[i];
+    if (a.line > b.line || (a.line === b.line && a.column > b.column)) return false;
+  }
+  return true;
+}
+
+/** Two ordered lists as one; on equal positions, `a`'s first. */
+function mergeTwo(a: readonly Finding[], b: readonly Finding[]): Finding[] {
+  const out = new Array<Finding>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    out[k++] = y.line < x.line || (y.line === x.line && y.column < x.column) ? (j++, y) : (i++, x);
+  }
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }
 
 /** A rule's `reuseKey`, or a key that matches nothing when it throws. */
@@ -303,38 +469,46 @@ function neighbourRange(model: TranscriptModel, d: ModelDelta): { turns: readonl
 
 /**
  * Findings of the text before an edit at their places in the text after it, or null when one of
- * them touches the edited text (the rule then runs again).
+ * them touches the edited text (the rule then runs again). They are moved in place: the previous
+ * run's findings, like the model it was made from, are consumed by the update (copying thousands of
+ * findings and their fixes on every keystroke cost more than all the rules).
  */
 function moveFindings(fs: readonly Finding[], d: ModelDelta): Finding[] | null {
   const shift = d.newEnd - d.oldEnd;
-  const out: Finding[] = new Array(fs.length);
+  // Look first, change nothing until every finding is known to stay.
   for (let k = 0; k < fs.length; k++) {
     const f = fs[k];
-    let g = f;
-    if (f.line > d.lastLine) {
-      if (d.lineDelta !== 0) g = { ...f, line: f.line + d.lineDelta, endLine: f.endLine + d.lineDelta };
-    } else if (!(f.endLine < d.line || (f.endLine === d.line && f.endColumn <= d.column))) return null;
-    let fixes: Fix[] | null = null;
+    if (f.line <= d.lastLine && !(f.endLine < d.line || (f.endLine === d.line && f.endColumn <= d.column))) return null;
+    const fixes = f.fixes;
+    for (let x = 0; x < fixes.length; x++) {
+      const edits = fixes[x].edits;
+      for (let y = 0; y < edits.length; y++) if (edits[y].end > d.start && edits[y].start < d.oldEnd) return null;
+    }
+  }
+  if (shift === 0 && d.lineDelta === 0) return fs as Finding[];
+  let seen: Set<TextEdit> | null = null;
+  for (let k = 0; k < fs.length; k++) {
+    const f = fs[k];
+    if (f.line > d.lastLine && d.lineDelta !== 0) {
+      f.line += d.lineDelta;
+      f.endLine += d.lineDelta;
+    }
+    if (shift === 0) continue;
     for (let x = 0; x < f.fixes.length; x++) {
-      const fix = f.fixes[x];
-      let edits: TextEdit[] | null = null;
-      for (let y = 0; y < fix.edits.length; y++) {
-        const e = fix.edits[y];
+      const edits = f.fixes[x].edits;
+      for (let y = 0; y < edits.length; y++) {
+        const e = edits[y];
         if (e.end <= d.start) continue;
-        if (e.start < d.oldEnd) return null;
-        if (shift === 0) continue;
-        edits ??= fix.edits.slice();
-        edits[y] = { ...e, start: e.start + shift, end: e.end + shift };
-      }
-      if (edits) {
-        fixes ??= f.fixes.slice();
-        fixes[x] = { ...fix, edits };
+        // (An edit object two fixes or findings share moves once.)
+        seen ??= new Set();
+        if (seen.has(e)) continue;
+        seen.add(e);
+        e.start += shift;
+        e.end += shift;
       }
     }
-    if (fixes) g = { ...g, fixes };
-    out[k] = g;
   }
-  return out;
+  return fs as Finding[];
 }
 
 /**

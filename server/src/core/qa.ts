@@ -211,11 +211,20 @@ export function assignKinds({ turns, speakers, facts, title, tally }: KindInput,
   const firstFrom = (q: number) => lowerBoundBy(old.length, (k) => old[k].question, q);
   const k = firstFrom(from);
   const rest = firstFrom(met);
-  const out = old.slice(0, k).concat(pairsOf(turns, from, met, title));
+  const fresh = pairsOf(turns, from, met, title);
   // The turns of the pairs after `met` all moved by the same number of lines (they follow the
   // rebuilt turns): when the first did not move, none did.
   const moved = (p: QAPair) => p.startLine !== turns[p.question].startLine || p.endLine !== turns[p.answers[p.answers.length - 1]].endLine;
-  if (rest < old.length && !moved(old[rest])) return out.concat(old.slice(rest));
+  const still = rest >= old.length || !moved(old[rest]);
+  if (still && fresh.length === rest - k) {
+    // As many pairs as before around the rebuilt turns (typing in a line): the old list, changed in
+    // place (the model it belongs to is consumed by the update).
+    const out = old as QAPair[];
+    for (let j = 0; j < fresh.length; j++) out[k + j] = fresh[j];
+    return out;
+  }
+  const out = old.slice(0, k).concat(fresh);
+  if (still) return out.concat(old.slice(rest));
   for (let j = rest; j < old.length; j++) {
     const p = old[j];
     out.push(moved(p) ? { ...p, startLine: turns[p.question].startLine, endLine: turns[p.answers[p.answers.length - 1]].endLine } : p);

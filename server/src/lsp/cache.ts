@@ -36,9 +36,9 @@ interface Entry extends Analysis {
   stale: boolean;
   /** The change since, when every edit was recorded as a range; null when unknown. */
   pending: TextChange | null;
-  findings?: { key: string; value: Finding[]; memo: LintMemo };
-  /** What the update from the previous version changed, and that version's lint (for reuse). */
-  previous?: { delta: ModelDelta; memo: LintMemo };
+  findings?: { key: string; value: Finding[]; memo: LintMemo; view: number };
+  /** What the update from the previous version changed, and that version's lint (for reuse) and view. */
+  previous?: { delta: ModelDelta; memo: LintMemo; view: number };
 }
 
 export class ModelCache {
@@ -47,6 +47,8 @@ export class ModelCache {
   parses = 0;
   /** Of those, the incremental updates. */
   updates = 0;
+  /** The last view number handed out (`findingsView`). */
+  private views = 0;
 
   /** The model of `doc` at its current version, analysed once. */
   get(doc: DocumentLike, dialect: DialectId | undefined): Analysis {
@@ -59,14 +61,15 @@ export class ModelCache {
       // Lint reuses the findings of the version before. When nobody asked for this version's
       // findings (only its outline), but for those of the version before it, they are worked out
       // now (incrementally, before the update consumes this model), so that reuse goes on.
-      let memo = hit.findings?.memo;
-      if (!memo && hit.previous) {
+      let last = hit.findings ? { memo: hit.findings.memo, view: hit.findings.view } : undefined;
+      if (!last && hit.previous) {
         const severities = JSON.parse(hit.previous.memo.key) as Record<string, SeveritySetting>;
-        memo = lintUpdate(hit.text, hit.model, { severities }, hit.previous).memo;
+        const r = lintUpdate(hit.text, hit.model, { severities }, hit.previous);
+        last = { memo: r.memo, view: r.same ? hit.previous.view : ++this.views };
       }
       const updated = updateParse(hit.state, text, hit.pending);
       state = updated;
-      if (updated.delta && memo) previous = { delta: updated.delta, memo };
+      if (updated.delta && last) previous = { delta: updated.delta, ...last };
       this.updates++;
     } else state = parseState(doc.getText(), dialect ? { dialect } : {});
     this.parses++;
@@ -99,15 +102,26 @@ export class ModelCache {
 
   /** The findings for an analysis under the given severities, computed once per version and settings. */
   findings(a: Analysis, severities: Record<string, SeveritySetting>): Finding[] {
+    return this.findingsView(a, severities).findings;
+  }
+
+  /**
+   * The findings, and a number that stays the same while the findings show alike in the editor
+   * (same places, severities, rules and messages) from version to version: an edit that changes no
+   * finding keeps the view, and the server answers "unchanged" without looking at the findings.
+   */
+  findingsView(a: Analysis, severities: Record<string, SeveritySetting>): { findings: Finding[]; view: number } {
     const entry = this.entries.get(a.uri);
     const key = JSON.stringify(severities);
-    if (entry === a && entry.findings?.key === key) return entry.findings.value;
-    const r = lintUpdate(a.text, a.model, { severities }, entry === a ? entry.previous : undefined);
+    if (entry === a && entry.findings?.key === key) return { findings: entry.findings.value, view: entry.findings.view };
+    const previous = entry === a ? entry.previous : undefined;
+    const r = lintUpdate(a.text, a.model, { severities }, previous);
+    const view = r.same && previous ? previous.view : ++this.views;
     if (entry === a) {
-      entry.findings = { key, value: r.findings, memo: r.memo };
+      entry.findings = { key, value: r.findings, memo: r.memo, view };
       entry.previous = undefined;
     }
-    return r.findings;
+    return { findings: r.findings, view };
   }
 
   delete(uri: string): void {

@@ -87,7 +87,19 @@ export const EDITOR_MAX_DIAGNOSTICS = 1000;
  * see it. Returns the findings unchanged when they fit.
  */
 export function editorDiagnostics(findings: readonly Finding[], version: number, max = EDITOR_MAX_DIAGNOSTICS): Diagnostic[] {
-  if (findings.length <= max) return findings.map((f) => toDiagnostic(f, version));
+  return shownDiagnostics(editorFindings(findings, max), version);
+}
+
+/** The findings an editor shows (`editorDiagnostics` before conversion), and the closing note when some are left out. */
+export interface EditorFindings {
+  shown: readonly Finding[];
+  /** "Not showing N further findings...", or null when all fit. */
+  overflow: Diagnostic | null;
+}
+
+/** `editorDiagnostics`' choice of findings, not yet converted (an "unchanged" answer converts none). */
+export function editorFindings(findings: readonly Finding[], max = EDITOR_MAX_DIAGNOSTICS): EditorFindings {
+  if (findings.length <= max) return { shown: findings, overflow: null };
   const keep = max - 1;
   // As many of each severity as fit, most severe first; then taken in document order. One pass to
   // count (a 50 MB document has thousands of findings; this runs after every edit).
@@ -106,17 +118,17 @@ export function editorDiagnostics(findings: readonly Finding[], version: number,
     quota[r] = Math.min(room, bySeverity[r]);
     room -= quota[r];
   }
-  const out: Diagnostic[] = [];
+  const shown: Finding[] = [];
   for (const f of findings) {
     const r = rank(f.severity);
     if (quota[r] === 0) continue;
     quota[r]--;
-    out.push(toDiagnostic(f, version));
+    shown.push(f);
   }
   const left = findings.length - keep;
   let most: [string, { n: number; rule: string }] = ['', { n: 0, rule: '' }];
   for (const e of byCode) if (e[1].n > most[1].n) most = e;
-  out.push({
+  const overflow: Diagnostic = {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     source: SOURCE,
@@ -124,34 +136,61 @@ export function editorDiagnostics(findings: readonly Finding[], version: number,
       `Not showing ${formatCount(left)} further findings: VS Code lists at most ${formatCount(max)} problems per file ` +
       `(${formatCount(findings.length)} found, ${formatCount(most[1].n)} of them ${most[0]} (${most[1].rule})). ` +
       'Fix or turn off the most frequent rule, or run `transcript-lint` on the file to see every finding.',
-  });
+  };
+  return { shown, overflow };
+}
+
+/** The chosen findings as diagnostics of `version`. */
+export function shownDiagnostics(e: EditorFindings, version: number): Diagnostic[] {
+  const out = e.shown.map((f) => toDiagnostic(f, version));
+  if (e.overflow) out.push(e.overflow);
   return out;
 }
 
 /**
- * True when two diagnostic lists show the same thing in the editor: the same ranges, severities,
- * codes and messages in the same order. `data` is left out: its fixes are offsets into the version
- * it was made for, and a code action for a diagnostic of an older version finds its fixes again in
- * the current findings (server.ts, fixesFor). A pull answered "unchanged" on this test keeps the
- * editor's list, and with it the older data, which is therefore never trusted for another version.
+ * What the editor shows of a list of diagnostics: ranges, severities, codes and messages in order.
+ * `data` is left out: its fixes are offsets into the version it was made for, and a code action for
+ * a diagnostic of an older version finds its fixes again in the current findings (server.ts,
+ * fixesFor). A pull answered "unchanged" keeps the editor's list, and with it the older data, which
+ * is therefore never trusted for another version. Numbers are copied: findings move in place when
+ * lint reuses them after an edit.
  */
-export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (
-      x.range.start.line !== y.range.start.line ||
-      x.range.start.character !== y.range.start.character ||
-      x.range.end.line !== y.range.end.line ||
-      x.range.end.character !== y.range.end.character ||
-      x.severity !== y.severity ||
-      x.code !== y.code ||
-      x.message !== y.message ||
-      x.source !== y.source
-    ) {
-      return false;
-    }
+export interface ShownSnapshot {
+  positions: Int32Array;
+  codes: string[];
+  messages: string[];
+  overflow: string | null;
+}
+
+export function snapshotOf(e: EditorFindings): ShownSnapshot {
+  const n = e.shown.length;
+  const positions = new Int32Array(n * 5);
+  const codes = new Array<string>(n);
+  const messages = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const f = e.shown[i];
+    const k = i * 5;
+    positions[k] = f.line;
+    positions[k + 1] = f.column;
+    positions[k + 2] = f.endLine;
+    positions[k + 3] = f.endColumn;
+    positions[k + 4] = SEVERITY[f.severity] ?? 0;
+    codes[i] = f.code;
+    messages[i] = f.message;
+  }
+  return { positions, codes, messages, overflow: e.overflow?.message ?? null };
+}
+
+/** True when the editor would show `e` exactly as it shows the snapshot. */
+export function sameShown(a: ShownSnapshot, e: EditorFindings): boolean {
+  const n = e.shown.length;
+  if (a.codes.length !== n || a.overflow !== (e.overflow?.message ?? null)) return false;
+  const p = a.positions;
+  for (let i = 0; i < n; i++) {
+    const f = e.shown[i];
+    const k = i * 5;
+    if (p[k] !== f.line || p[k + 1] !== f.column || p[k + 2] !== f.endLine || p[k + 3] !== f.endColumn || p[k + 4] !== (SEVERITY[f.severity] ?? 0)) return false;
+    if (a.codes[i] !== f.code || a.messages[i] !== f.message) return false;
   }
   return true;
 }

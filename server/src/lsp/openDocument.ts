@@ -8,7 +8,7 @@
 
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { PieceText, type TextSource } from '../core/source.ts';
-import { lastAtMost } from '../core/lines.ts';
+import { LineIndex } from './lineIndex.ts';
 import type { TextChange } from '../core/incremental.ts';
 
 const isBreak = (c: number): boolean => c === 10 || c === 13;
@@ -21,12 +21,12 @@ export class OpenDocument implements TextDocument {
     /** The text, for the core (a `TextSource`). */
     readonly text: PieceText,
     /** Offset of each line's first character (as the library counts lines: a final break starts one more). */
-    private readonly lines: Int32Array,
+    private readonly lines: LineIndex,
   ) {}
 
   /** `piece`: the size pieces are cut to (small in tests, to cross many piece boundaries). */
   static create(uri: string, languageId: string, version: number, content: string, piece?: number): OpenDocument {
-    return new OpenDocument(uri, languageId, version, PieceText.of(content, piece), Int32Array.from(lineStarts(content, 0, content.length, [0])));
+    return new OpenDocument(uri, languageId, version, PieceText.of(content, piece), LineIndex.of(lineStarts(content, 0, content.length, [0])));
   }
 
   get lineCount(): number {
@@ -42,38 +42,40 @@ export class OpenDocument implements TextDocument {
     const lines = this.lines;
     if (position.line >= lines.length) return this.text.length;
     if (position.line < 0) return 0;
-    const start = lines[position.line];
+    const start = lines.at(position.line);
     if (position.character <= 0) return start;
-    const next = position.line + 1 < lines.length ? lines[position.line + 1] : this.text.length;
+    const next = position.line + 1 < lines.length ? lines.at(position.line + 1) : this.text.length;
     return this.beforeBreak(Math.min(start + position.character, next), start);
   }
 
   positionAt(offset: number): Position {
     const o = Math.max(Math.min(offset, this.text.length), 0);
     const line = this.lineOf(o);
-    return { line, character: this.beforeBreak(o, this.lines[line]) - this.lines[line] };
+    const start = this.lines.at(line);
+    return { line, character: this.beforeBreak(o, start) - start };
   }
 
   getLineRange(line: number): Range {
     const lines = this.lines;
     if (line >= lines.length) {
       const last = lines.length - 1;
-      return { start: { line: last, character: 0 }, end: { line: last, character: this.text.length - lines[last] } };
+      return { start: { line: last, character: 0 }, end: { line: last, character: this.text.length - lines.at(last) } };
     }
     if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const next = line + 1 < lines.length ? lines[line + 1] : this.text.length;
-    return { start: { line, character: 0 }, end: { line, character: this.beforeBreak(next, lines[line]) - lines[line] } };
+    const next = line + 1 < lines.length ? lines.at(line + 1) : this.text.length;
+    const start = lines.at(line);
+    return { start: { line, character: 0 }, end: { line, character: this.beforeBreak(next, start) - start } };
   }
 
   getEOLCharacters(line: number): string {
     const lines = this.lines;
     if (line >= lines.length || line < 0) return '';
-    const next = line + 1 < lines.length ? lines[line + 1] : this.text.length;
-    return this.text.slice(this.beforeBreak(next, lines[line]), next);
+    const next = line + 1 < lines.length ? lines.at(line + 1) : this.text.length;
+    return this.text.slice(this.beforeBreak(next, lines.at(line)), next);
   }
 
   private lineOf(offset: number): number {
-    return lastAtMost(this.lines, offset);
+    return this.lines.lineAt(offset);
   }
 
   private beforeBreak(offset: number, lineStart: number): number {
@@ -120,16 +122,13 @@ export class OpenDocument implements TextDocument {
     const startLine = this.lineOf(a);
     const keep = Math.max(0, startLine - 1);
     const k = this.lineOf(b) + 1;
-    const from = old[keep];
-    const to = k < old.length ? old[k] + diff : text.length;
+    const from = old.at(keep);
+    const to = k < old.length ? old.at(k) + diff : text.length;
     const mid = lineStarts(text, from, to, []);
     // `lineStarts` counts the break just before `to` too: that start is the first kept one.
     if (k < old.length && mid.length > 0 && mid[mid.length - 1] === to) mid.pop();
-    const lines = new Int32Array(keep + 1 + mid.length + (old.length - k));
-    lines.set(old.subarray(0, keep + 1));
-    lines.set(mid, keep + 1);
-    let at = keep + 1 + mid.length;
-    for (let i = k; i < old.length; i++) lines[at++] = old[i] + diff;
+    // Lines `keep + 1 .. k - 1` are replaced by `mid`; those from `k` on move by `diff`.
+    const lines = old.replace(keep + 1, k, mid, diff);
     return new OpenDocument(this.uri, this.languageId, version, text, lines);
   }
 }
