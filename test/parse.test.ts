@@ -640,3 +640,51 @@ describe('heldout11 layouts (session 5)', () => {
     ]);
   });
 });
+
+describe('speaker identity across label variants (session 5)', () => {
+  test('a phone-in caller named with a place is the same speaker under the first name later', () => {
+    const m = P(
+      lines(
+        'KUCH: Lines are open. Marty in Royal Oak, go ahead.',
+        '',
+        'CALLER (MARTY, ROYAL OAK): Guys, longtime listener. They run the flea-flicker Sunday.',
+        '',
+        'KUCH: They have run it zero times, Marty.',
+        '',
+        'MARTY: That was a hook-and-lateral, Kuch.',
+        '',
+        'CALLER - DENISE IN TAYLOR: Good morning, boys. I am worried about the kicker.',
+        '',
+        'KUCH: Denise, he is fine.',
+        '',
+        'DENISE: He missed three from forty-plus.',
+      ),
+    );
+    const who = (line: number) => m.speakers[m.turns.find((t) => t.startLine === line - 1)!.speaker];
+    assert.equal(who(3), who(7));
+    assert.equal(who(9), who(13));
+    assert.equal(who(3).name, 'Marty');
+    assert.equal(m.speakers.length, 3);
+  });
+  test('a title and a surname (`COACH DEWITT`, `Councillor MacLeod`) is the speaker with that full name', () => {
+    const m = P(
+      lines(
+        'KUCH: On the line, the coach.',
+        '',
+        'RANDALL DEWITT: Good morning, fellas.',
+        '',
+        'KUCH: Coach, how is the kicker?',
+        '',
+        'COACH DEWITT: He is fine. Next question.',
+        '',
+        'KUCH: Thanks, Coach.',
+        '',
+        'COACH DEWITT: Anytime.',
+      ),
+    );
+    assert.deepEqual(m.speakers.map((s) => [s.name, s.turns.length]), [
+      ['Kuch', 3],
+      ['Randall Dewitt', 3],
+    ]);
+  });
+});

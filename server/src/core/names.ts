@@ -43,6 +43,9 @@ const ROLE_WORDS = new Set([
   'sultan', 'premier', 'taoiseach', 'tánaiste', 'magistrate', 'coroner', 'bailiff', 'registrar', 'auditor',
   'treasurer', 'comptroller', 'surgeon', 'nurse', 'doctor', 'agent', 'staff', 'court', 'foreign',
   'affairs', 'economic', 'security', 'interior', 'justice', 'finance', 'health', 'education', 'trade',
+  'coach', 'pastor', 'rabbi', 'imam', 'bishop', 'cardinal', 'trooper', 'sheriff', 'councillor', 'councilor',
+  'councilman', 'councilwoman', 'councilmember', 'alderman', 'alderwoman', 'delegate', 'assemblyman',
+  'assemblywoman', 'assemblymember', 'chairperson-in-office', 'secretary-general', 'vice-president', 'vice-chair',
 ]);
 
 /** Words that make a short line a heading or web furniture rather than a speaker. */
@@ -269,14 +272,27 @@ function isHeadingLikeUncached(raw: string): boolean {
 
 /** The anonymous kind of a label, if it is one (`Question`, `QUESTION`, `Q.`, `A.`, `The Witness`). */
 /** `Question (Ng Jun Hao, The Straits Times)`: a question label that names the asker and outlet. */
-const NAMED_QUESTION = /^(?:question|questioner|q)\s*\(([^(),]+),[^()]+\)$/i;
+/**
+ * A caller named with where they call from: `CALLER (MARTY, ROYAL OAK)`, `CALLER - DENISE IN
+ * TAYLOR`, `Caller (Dana from Flint)`. Callers give a first name, so one word is a name here.
+ */
+const NAMED_CALLER = /^(caller)\s*(?:\(\s*([^(),]+?)(?:\s*,\s*([^()]+)|\s+(?:from|in|of)\s+([^()]+))?\)|[-–—:]\s*(\S+(?:\s+\S+)?)\s+(?:from|in|of)\s+(.+))$/i;
+const NAMED_QUESTION_PARTS = /^(question|questioner|q)\s*\(([^(),]+),([^()]+)\)$/i;
 
-function namedQuestioner(text: string): string | null {
-  const m = NAMED_QUESTION.exec(text);
+/** The asker a question or caller label names, the label's keyword, and the outlet or place. */
+function namedQuestioner(text: string): { who: string; keyword: string; where: string } | null {
+  const c = NAMED_CALLER.exec(text);
+  if (c) {
+    const who = (c[2] ?? c[5]).trim();
+    const toks = who.split(' ');
+    const where = (c[3] ?? c[4] ?? c[6] ?? '').trim();
+    return toks.length <= 3 && isNameLike(who, false) && !toks.some(isRoleToken) ? { who, keyword: c[1], where } : null;
+  }
+  const m = NAMED_QUESTION_PARTS.exec(text);
   if (!m) return null;
-  const who = m[1].trim();
+  const who = m[2].trim();
   const toks = who.split(' ');
-  return toks.length >= 2 && toks.length <= 4 && isNameLike(who, false) && !toks.some(isRoleToken) ? who : null;
+  return toks.length >= 2 && toks.length <= 4 && isNameLike(who, false) && !toks.some(isRoleToken) ? { who, keyword: m[1], where: m[3].trim() } : null;
 }
 
 function anonymousKindUncached(raw: string): Anonymous {
@@ -335,9 +351,11 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
   let honorific = '';
   const asker = anonymous === null ? namedQuestioner(text) : null;
   if (asker !== null) {
-    // The asker is the name; the question keyword and the outlet are the role.
-    const inner = analyzeLabelUncached(affiliation);
-    return { text, nameTokens: inner.nameTokens, name: inner.name, role: inner.role ? `${body} (${inner.role})` : body, honorific: inner.honorific, anonymous, part: 'questioner' };
+    // The asker is the name; the question keyword and the outlet (or where a caller calls from) are the role.
+    const inner = analyzeLabelUncached(asker.who);
+    // (A named caller to a phone-in talks, where a named questioner asks.)
+    const part = /^caller$/i.test(asker.keyword) ? 'speaker' : 'questioner';
+    return { text, nameTokens: inner.nameTokens, name: inner.name, role: asker.where ? `${asker.keyword} (${asker.where})` : asker.keyword, honorific: inner.honorific, anonymous, part };
   }
   if (anonymous === null) {
     const parts = body.split(/\s*,\s*|\s+(?:--|[-–—])\s+/).filter((p) => p.length > 0);

@@ -259,6 +259,8 @@ function introduced(texts: Iterable<string> | undefined): boolean {
   for (const text of texts ?? []) {
     const comma = text.indexOf(',');
     if (comma > 0 && /\p{Lu}{2}/u.test(text) && !/\p{Ll}/u.test(text.slice(0, comma)) && text.slice(0, comma).includes(' ')) return true;
+    // A caller introduced with where they call from (`CALLER (MARTY, ROYAL OAK)`), later `MARTY:`.
+    if (/^caller\b/i.test(text) && analyzeLabel(text).nameTokens.length > 0) return true;
   }
   return false;
 }
