@@ -687,4 +687,33 @@ describe('speaker identity across label variants (session 5)', () => {
       ['Randall Dewitt', 3],
     ]);
   });
+  test('an office abbreviated before a surname (`CiO Kivisoo`, `SG Rutte`) is the speaker with that full name', () => {
+    const m = P(
+      lines(
+        'Mart Kivisoo, OSCE Chairperson-in-Office',
+        '',
+        'Good afternoon. We met today in Vienna.',
+        '',
+        'Question',
+        '',
+        'Will there be a declaration?',
+        '',
+        'CiO Kivisoo',
+        '',
+        'Not this year.',
+        '',
+        'Question',
+        '',
+        'Why not?',
+        '',
+        'Chairperson-in-Office Kivisoo',
+        '',
+        'One State blocked it.',
+      ),
+    );
+    assert.deepEqual(m.speakers.map((s) => [s.name, s.turns.length]), [
+      ['Mart Kivisoo', 3],
+      ['Question', 2],
+    ]);
+  });
 });

@@ -435,6 +435,14 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
     }
   }
   if (affiliation) role = role ? `${role} (${affiliation})` : affiliation;
+  // An office abbreviated before a name written in mixed case (`CiO Kivisoo`, `SG Rutte`, `PM
+  // Carney`): the abbreviation is the role. (Not in a name all in capitals: `MARK RUTTE`.)
+  const abbr = /^(\p{Lu}[\p{Lu}\p{Ll}]{1,3})\s+(?=\p{Lu}\p{Ll})/u.exec(name);
+  // (Two capitals are initials, `AJ Smith`, unless they are a common office: SG, PM, FM, VP, DG.)
+  if (abbr && (abbr[1].match(/\p{Lu}/gu) ?? []).length >= 2 && (abbr[1].length >= 3 || /^(?:SG|PM|FM|VP|DG)$/.test(abbr[1])) && anonymous === null && name.split(' ').length >= 2) {
+    role = role ? `${abbr[1]}, ${role}` : abbr[1];
+    name = name.slice(abbr[0].length);
+  }
   const nameTokens = /^\p{Lu}{2,3}$/u.test(name)
     ? [tokenKey(name)] // initials in capitals (`AF`), not the particle they spell
     : name
