@@ -716,4 +716,36 @@ describe('speaker identity across label variants (session 5)', () => {
       ['Question', 2],
     ]);
   });
+  test('a chorus (`Some hon. members`) is a speaker of its own, not speech of the member before', () => {
+    const m = P(
+      lines(
+        'The Speaker',
+        '',
+        'Order. The honourable member for Ottawa Centre.',
+        '',
+        'Ms. Jane Lau (Ottawa Centre, NDP)',
+        '',
+        'Mr. Speaker, will the minister table the report today?',
+        '',
+        'Some hon. members',
+        '',
+        'Hear, hear!',
+        '',
+        'Hon. Mark Dube (Minister of Transport, Lib.)',
+        '',
+        'Mr. Speaker, the report will be tabled this afternoon.',
+        '',
+        'The Speaker',
+        '',
+        'Order. The honourable member for Ottawa Centre.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'The Speaker'],
+      [5, 'Jane Lau'],
+      [9, 'Some hon. members'],
+      [13, 'Mark Dube'],
+      [17, 'The Speaker'],
+    ]);
+  });
 });

@@ -107,7 +107,7 @@ function candidate(
   const phone = form === 'inline' && extra.colon === true && PHONE_RE.test(label);
   // `SEN. ROY DEAKINS (R), OREGON`: a party after the name, then the state or role.
   const probe = label.includes('(') ? label.replace(/\s*\([\p{L}.\-–]{1,8}\)(?=\s*,)/u, '') : label;
-  if (anon === null && !email && !uncased && !phone && !isNameLike(probe, form === 'standalone')) return null;
+  if (anon === null && !email && !uncased && !phone && !CHORUS_RE.test(label) && !isNameLike(probe, form === 'standalone')) return null;
   const s = start + raw.indexOf(label);
   return {
     form,
@@ -130,6 +130,9 @@ function candidate(
 function layoutLabel(form: LabelCandidate['form'], start: number, text: string, textStart: number, extra: Partial<LabelCandidate> = {}): LabelCandidate {
   return { form, start, end: start + text.length, text, textStart, colon: false, markdown: false, anon: null, weak: false, ...extra };
 }
+
+/** Several people at once: `Some hon. members`, `Several participants`, `All members`, `Other voices`. */
+const CHORUS_RE = /^(?:some|several|many|other|all|various)\s+(?:hon(?:ou?rable)?\.?\s+)?(?:members|participants|voices|delegates|senators|students|children|panel(?:l)?ists|councill?ors|people|speakers|reporters|journalists)$/i;
 
 export const PHONE_RE = /^\+\d{1,3}(?:[ -]?\(?\d{1,5}\)?){2,4}$/;
 const EMAIL_RE = /^[\p{L}\d][\p{L}\d._%+-]{0,40}@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+$/u;
