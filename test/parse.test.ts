@@ -748,4 +748,95 @@ describe('speaker identity across label variants (session 5)', () => {
       [17, 'The Speaker'],
     ]);
   });
+  test('a screenplay: character cues set far in start turns over short indented dialogue, a direction between', () => {
+    const m = P(
+      lines(
+        'INT. WKLM BROADCAST BOOTH - NIGHT',
+        '',
+        'A desk lamp. ADA KELLERMAN leans into the mic',
+        '',
+        '                          ADA',
+        '                    (into the mic, tired)',
+        '            This is WKLM, Ashford, thirteen-forty on',
+        '            your dial. It is three a.m.',
+        '',
+        '                          HENRY (ON PHONE)',
+        '            It is happening again, Ada.',
+        '',
+        '                          ADA (CONT\'D)',
+        '            Henry, there is no music.',
+        '',
+        'EXT. TRANSMITTER FIELD - NIGHT',
+        '',
+        '                          HENRY',
+        '            Hello?',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [5, 'Ada'],
+      [10, 'Henry'],
+      [13, 'Ada'],
+      [18, 'Henry'],
+    ]);
+  });
+  test('a centred heading over indented text is no cue outside a screenplay', () => {
+    const m = P(
+      lines(
+        'Q.  Did you sign it?',
+        '',
+        'A.  Yes.',
+        '',
+        '                       REPORTER\'S CERTIFICATE',
+        '            I, Marisa Quinlan, certify that the',
+        '            foregoing is a true record.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => t[0]), [1, 3]);
+  });
+  test('a chat copy: a name and time over a message starts a turn even after a line that ends no sentence', () => {
+    const m = P(
+      lines(
+        'Priya Raman  10:42 AM',
+        'checkout latency is up in eu-west',
+        'Marek Nowak  10:44 AM',
+        'looking',
+        'Priya Raman  10:46 AM',
+        'thanks, ping me when you know',
+        'Marek Nowak  10:51 AM',
+        'rolling back 4.18.0',
+        'View thread',
+        'Wen Zhao  10:55 AM',
+        'status page draft is ready',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'Priya Raman'],
+      [3, 'Marek Nowak'],
+      [5, 'Priya Raman'],
+      [7, 'Marek Nowak'],
+      [10, 'Wen Zhao'],
+    ]);
+  });
+  test('a titled person beside a department, and a role said alone, are the named speaker', () => {
+    const m = P(
+      lines(
+        'Official Spokesperson, Shri Karan Bhalla: Good afternoon and welcome.',
+        '',
+        'Deputy Mayor Hector Villanueva, Operations: The blitz is funded.',
+        '',
+        'Question: Will every ward get blocks?',
+        '',
+        'Deputy Mayor Villanueva: Every ward gets a minimum.',
+        '',
+        'Question: When does it start?',
+        '',
+        'Official Spokesperson: Monday. Last question.',
+      ),
+    );
+    assert.deepEqual(m.speakers.map((s) => [s.name, s.turns.length]), [
+      ['Karan Bhalla', 2],
+      ['Hector Villanueva', 2],
+      ['Question', 2],
+    ]);
+  });
 });

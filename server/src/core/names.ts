@@ -13,6 +13,7 @@ import { isSlip } from './slips.ts';
 const HONORIFICS = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'hon', 'rev', 'fr', 'messrs', 'he', 'hh',
   'mme', 'mlle', 'herr', 'frau', 'sr', 'sra', 'srta', 'dott', 'baroness', 'viscount', 'viscountess',
+  'shri', 'sri', 'smt', 'shrimati', 'kumari',
 ]);
 
 /** Lower-case particles that may appear inside names and titles. */
@@ -46,6 +47,7 @@ const ROLE_WORDS = new Set([
   'coach', 'pastor', 'rabbi', 'imam', 'bishop', 'cardinal', 'trooper', 'sheriff', 'councillor', 'councilor',
   'councilman', 'councilwoman', 'councilmember', 'alderman', 'alderwoman', 'delegate', 'assemblyman',
   'assemblywoman', 'assemblymember', 'chairperson-in-office', 'secretary-general', 'vice-president', 'vice-chair',
+  'official',
 ]);
 
 /** Words that make a short line a heading or web furniture rather than a speaker. */
@@ -323,6 +325,17 @@ function isRoleToken(t: string): boolean {
 }
 
 /** Splits a label into honorific, name and role. */
+/**
+ * Titles, then a person's first and last name: `Deputy Mayor Hector Villanueva` (beside a
+ * department, `Operations`, it is the person, not the role).
+ */
+function titledPerson(p: string): boolean {
+  const toks = p.split(' ').filter((t) => t.length > 0);
+  if (toks.length < 3) return false;
+  const last = toks.slice(-2);
+  return isRoleToken(toks[0]) && last.every((t) => /^\p{Lu}\p{Ll}/u.test(t) && !isRoleToken(t));
+}
+
 function analyzeLabelUncached(raw: string): LabelAnalysis {
   const text = collapseSpaces(raw);
   // `m.ruiz@northwind.io`: a participant named by email; the local part's words (initials left
@@ -366,7 +379,7 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
       if (parts.length === 2 && !a.includes(' ') && !b.includes(' ') && roleScore(a) === 0 && roleScore(b) === 0 && /^\p{Lu}/u.test(b)) {
         // `Okafor, Daniel`: surname first, as directories and meeting tools write names.
         name = `${b} ${a}`;
-      } else if (roleScore(a) > roleScore(b)) {
+      } else if (roleScore(a) > roleScore(b) && !(roleScore(b) === 0 && titledPerson(a) && !titledPerson(b))) {
         role = a;
         name = b;
       } else {

@@ -66,6 +66,10 @@ export interface ProseStats {
   /** Labels alone on their line with speech below, written with a colon and without. */
   colonStandalone: number;
   bareStandalone: number;
+  /** Screenplay marks: cues with an extension (`(V.O.)`, `(CONT'D)`) and scene headings (`INT. BOOTH - NIGHT`). */
+  screenplayMarks: number;
+  /** Labels alone on their line with a clock time beside them (`Wen Zhao  10:55 AM`), as chat copies head messages. */
+  timedStandalone: number;
 }
 
 /** Document-wide decisions derived from the stats. */
@@ -84,6 +88,10 @@ export interface ProseGlobals {
   periodStyle: boolean;
   /** The document writes its labels alone on their line with a colon (`FAIRWEATHER:`). */
   colonStandalone: boolean;
+  /** The document is laid out as a screenplay (scene headings, cue extensions). */
+  screenplay: boolean;
+  /** Names with a time alone on their line head the messages (a chat copy): one said once is a header too. */
+  timedHeaders: boolean;
   /** Name tokens of labels the document repeats (and of a declared roster). */
   known: Set<string>;
 }
@@ -142,6 +150,21 @@ export class ProseLines {
     return j < this.infos.length && (speechLike(this.infos[j]) || (j === i + 1 && this.wrappedSpeech(j)));
   }
   /**
+   * A screenplay's character cue: a name in capitals set far in (15 columns or more), its dialogue
+   * below set in less but still indented, a line of direction (`(into the mic, tired)`) perhaps
+   * between. The layout says it, however short the lines of dialogue are.
+   */
+  screenplayCue(i: number, j: number): boolean {
+    const infos = this.infos;
+    const c = infos[i].cand;
+    const d = infos[j];
+    if (!c || c.form !== 'standalone' || infos[i].start < 15 || /\p{Ll}/u.test(c.text) || j > i + 2) return false;
+    if (d.blank || d.noteOnly || d.cand || (j !== i + 1 && !infos[i + 1].noteOnly)) return false;
+    // (A line without a label keeps no column of its own in its analysis: read it.)
+    const indent = /^ */.exec(this.lineText(j))![0].length;
+    return indent >= 6 && indent < infos[i].start - 4;
+  }
+  /**
    * `Dr. Matthias Kern, Federal Minister for Digital and` / `Transport:`: a label alone on its line
    * that breaks off after a joining word, finished by a line of its own that ends in the colon,
    * speech below.
@@ -176,7 +199,7 @@ export class ProseLines {
 }
 
 export function emptyStats(): ProseStats {
-  return { keys: new Map(), texts: new Map(), semicolons: new Map(), qaStrong: 0, qaQ: 0, dashes: 0, upperLabels: 0, mixedLabels: 0, afterBlank: 0, inlineSeen: 0, markdownLabels: 0, periodLabels: 0, colonLabels: 0, colonStandalone: 0, bareStandalone: 0 };
+  return { keys: new Map(), texts: new Map(), semicolons: new Map(), qaStrong: 0, qaQ: 0, dashes: 0, upperLabels: 0, mixedLabels: 0, afterBlank: 0, inlineSeen: 0, markdownLabels: 0, periodLabels: 0, colonLabels: 0, colonStandalone: 0, bareStandalone: 0, screenplayMarks: 0, timedStandalone: 0 };
 }
 
 /**
@@ -234,6 +257,9 @@ export function addStyleStats(pl: ProseLines, st: ProseStats, lo: number, hi: nu
   const infos = pl.infos;
   for (let i = Math.max(lo, pl.first); i < hi; i++) {
     const c = infos[i].cand;
+    if (infos[i].heading && !c && SCREEN_SCENE_RE.test(pl.lineText(i).trim())) st.screenplayMarks += sign;
+    if (c && c.form === 'standalone' && SCREEN_CUE_RE.test(c.text)) st.screenplayMarks += sign;
+    if (c && c.form === 'standalone' && c.timestamp !== undefined && c.anon === null && CLOCK_RE.test(c.timestamp)) st.timedStandalone += sign;
     if (!c || c.form === 'standalone') continue;
     const repeated = c.form === 'inline' && (st.keys.get(labelKey(c))?.inline ?? 0) >= 2;
     if (repeated && c.markdown) st.markdownLabels += sign;
@@ -246,6 +272,12 @@ export function addStyleStats(pl: ProseLines, st: ProseStats, lo: number, hi: nu
     if (i === pl.first || infos[i - 1].blank) st.afterBlank += sign;
   }
 }
+
+/** A screenplay's scene heading (`INT. WKLM BOOTH - NIGHT`) and a cue's extension (`ADA (CONT'D)`, `RADIO VOICE (V.O.)`). */
+const SCREEN_SCENE_RE = /^(?:INT|EXT|INT\.?\/EXT|I\/E)\.\s/;
+/** A time of day on a 12-hour clock (`10:55 AM`): a chat message's, not a recording's offset (`00:03:05`). */
+const CLOCK_RE = /\d\s*[AaPp]\.?[Mm]\.?$/;
+const SCREEN_CUE_RE = /\((?:V\.O\.|O\.S\.|O\.C\.|CONT['’]D|CONT\.|PRE-LAP|FILTERED)\)$/;
 
 /** The class of a key's counts that acceptance looks at (thresholds 1 and 2). */
 export function keyClass(k: KeyStats | undefined): number {
@@ -303,6 +335,8 @@ export function proseGlobals(st: ProseStats, declared: Iterable<string>): ProseG
     qaQOk: st.qaQ >= 3,
     periodStyle: st.periodLabels >= 2 && st.periodLabels > st.colonLabels,
     colonStandalone: st.colonStandalone >= 4 && st.colonStandalone >= 4 * st.bareStandalone,
+    screenplay: st.screenplayMarks >= 2,
+    timedHeaders: st.timedStandalone >= 4,
     known,
   };
 }
@@ -320,6 +354,8 @@ export function sameGlobals(a: ProseGlobals, b: ProseGlobals): boolean {
     a.qaQOk !== b.qaQOk ||
     a.periodStyle !== b.periodStyle ||
     a.colonStandalone !== b.colonStandalone ||
+    a.screenplay !== b.screenplay ||
+    a.timedHeaders !== b.timedHeaders ||
     a.known.size !== b.known.size
   )
     return false;
@@ -407,11 +443,13 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
       // (A chat copy's `Priya Raman  10:42 AM` over each message needs no paragraph break: the
       // time beside a name the document repeats marks it.)
       // (Nor does a time with a colon: `19:06:14 From Nadia Toure to Everyone:`.)
-      if (!pl.boundary(i) && !(c.timestamp !== undefined && (k.standalone >= 2 || c.colon))) ok = false;
+      if (!pl.boundary(i) && !(c.timestamp !== undefined && (k.standalone >= 2 || c.colon || (g.timedHeaders && CLOCK_RE.test(c.timestamp))))) ok = false;
       else if (c.handle) ok = true;
       // `Questions by the trial counsel:` over `Q.` lines: the heading of an examination.
       else if (c.anon === 'questioner' && /^questions\s+(?:by|from)\s/i.test(c.text) && pl.nextIsLabelSpeech(i)) ok = false;
       else if (c.anon === null && isHeadingLike(c.text)) ok = false;
+      // A screenplay's cue, even said once (`HENRY`), over dialogue however short: the layout marks it.
+      else if (g.screenplay && pl.screenplayCue(i, pl.nextContent(i))) ok = true;
       // In a document of inline labels, a bare line repeated is a page marking (`RESTRICTED`).
       else if (repeated) ok = (speech || decorated || pl.nextIsLabelSpeech(i)) && !(g.inlineDoc && !decorated && c.anon === null);
       else if (!speech) {
@@ -421,7 +459,7 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
         ok = j < n && infos[j].noteOnly && a.nameTokens.length > 0 && a.nameTokens.every(knownToken);
         // A chat message too short to read as speech (`on it`, `ack`) under a name and time the
         // document repeats.
-        if (!ok && c.timestamp !== undefined && k.standalone >= 2 && j < n && !infos[j].cand && !infos[j].noteOnly && !infos[j].heading) ok = true;
+        if (!ok && c.timestamp !== undefined && (k.standalone >= 2 || (g.timedHeaders && CLOCK_RE.test(c.timestamp))) && j < n && !infos[j].cand && !infos[j].noteOnly && !infos[j].heading) ok = true;
       }
       else if (decorated || c.anon !== null) ok = true;
       else if (g.inlineDoc || labelWords(c.text) > 8) ok = false;
