@@ -839,4 +839,38 @@ describe('speaker identity across label variants (session 5)', () => {
       ['Question', 2],
     ]);
   });
+  test('heldout12: two qualifiers before a title, a speech that asks and answers itself, an order-paper item', () => {
+    const m = P(
+      lines(
+        'Debates',
+        '',
+        'Cost Rental Housing: Discussion',
+        '',
+        'Chairman',
+        '',
+        'Good morning. We are here to discuss cost rental housing. I welcome the witnesses.',
+        '',
+        'Tiago Serrão Mendes, President of the European Council',
+        '',
+        'Thank you. Leaders agreed on three things today.',
+        '',
+        'Question: who pays for all of this? It is a fair question.',
+        'Answer: all of us, together, and the sooner the cheaper.',
+        '',
+        'Question',
+        '',
+        'Mr President, when will the package come?',
+        '',
+        'European Council President Serrão Mendes',
+        '',
+        'In June.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [5, 'Chairman'],
+      [9, 'Tiago Serrão Mendes'],
+      [16, 'Question'],
+      [20, 'Tiago Serrão Mendes'],
+    ]);
+  });
 });

@@ -131,6 +131,9 @@ function layoutLabel(form: LabelCandidate['form'], start: number, text: string, 
   return { form, start, end: start + text.length, text, textStart, colon: false, markdown: false, anon: null, weak: false, ...extra };
 }
 
+/** What follows the colon of an order-paper item: `Discussion`, `Motion`, `Second Stage`, `Statements (Resumed)`. */
+const AGENDA_ITEM_RE = /^(?:Discussion|Motions?|Statements?|Debate|Questions|Estimates|Report|(?:First|Second|Committee|Report|Final|Remaining) Stages?)(?:\s*\((?:Resumed|Continued)\))?$/;
+
 /** Several people at once: `Some hon. members`, `Several participants`, `All members`, `Other voices`. */
 const CHORUS_RE = /^(?:some|several|many|other|all|various)\s+(?:hon(?:ou?rable)?\.?\s+)?(?:members|participants|voices|delegates|senators|students|children|panel(?:l)?ists|councill?ors|people|speakers|reporters|journalists)$/i;
 
@@ -544,6 +547,9 @@ export function analyzeLine(line: string, prefix = 0): LineInfo {
   // production; nobody says them.
   const mdHeading = /^#{1,6}\s/.test(content) || SCENE_RE.test(content);
   let cand = rule || mdHeading ? null : findLabel(s, start, end, line);
+  // `Cost Rental Housing: Discussion`, `Planning Bill: Second Stage`: an order-paper item, not a speaker.
+  const agendaItem = cand !== null && cand.form === 'inline' && cand.colon && AGENDA_ITEM_RE.test(s.slice(cand.textStart, end));
+  if (agendaItem) cand = null;
   if (noteOnly && !cand?.bracketed) cand = null;
   if (cand?.bracketed) noteOnly = false;
   const words = countWords(content, 0, content.length, 12);
@@ -551,6 +557,7 @@ export function analyzeLine(line: string, prefix = 0): LineInfo {
   const heading =
     rule ||
     mdHeading ||
+    agendaItem ||
     (cand === null && !noteOnly && content.endsWith(':') && words <= 8 && !/[.?!]/.test(content.slice(0, -1))) ||
     // `Asked by`, `Presented by` on a line of its own, the name on the next: an introducing line.
     (cand === null && !noteOnly && /^\p{Lu}\p{Ll}+ed by$/u.test(content)) ||

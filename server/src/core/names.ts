@@ -64,7 +64,7 @@ const NOT_SPEAKER_WORDS = new Set([
   'begin', 'beginning', 'continued', 'questions', 'answers', 'q&a', 'highlights', 'background', 'overview',
   'update', 'updates', 'opening', 'closing', 'welcome', 'thanks', 'acknowledgements', 'abstract', 'keywords',
   'date', 'time', 'location', 'venue', 'source', 'sources', 'published', 'updated', 'posted', 'by',
-  'minutes', 'hearing', 'debate', 'speech', 'speeches', 'interview', 'podcast', 'event', 'events',
+  'minutes', 'hearing', 'hearings', 'debate', 'debates', 'speech', 'speeches', 'committees', 'motions', 'votes', 'bills', 'interview', 'podcast', 'event', 'events',
   'delivered', 'check', 'against', 'embargoed', 'embargo', 'issued', 'english', 'français', 'deutsch',
   'español', 'verification', 'code', 'email', 'inbox', 'newsletters', 'back', 'more', 'read', 'listen',
   'watch', 'play', 'pause', 'view', 'all', 'comments', 'comment', 'reply', 'like', 'tweet', 'facebook',
@@ -413,6 +413,8 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
         i++;
       } else if (!sawRole && i < 2 && i + 3 < toks.length + 1 && isRoleToken(toks[i + 1] ?? '') && toks.length - i >= 4) {
         cut = i + 1; // a qualifier before the title: `Harbour Master Tomas Lind`, `Labour Leader Jo Bell`
+      } else if (!sawRole && i === 0 && toks.length >= 5 && /^\p{Lu}/u.test(toks[1]) && isRoleToken(toks[2])) {
+        cut = 1; // two: `European Council President Serrão Mendes`
       } else break;
     }
     // `Speaker 2` is a name, not the title `Speaker` of person `2`.

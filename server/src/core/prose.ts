@@ -370,6 +370,8 @@ export function sameGlobals(a: ProseGlobals, b: ProseGlobals): boolean {
 export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo: number, hi: number, prevAccepted: boolean, out: number[] = []): number[] {
   const infos = pl.infos;
   const n = infos.length;
+  /** Line `j` holds an inline label of the anonymous questioner or answerer (`Answer: ...`). */
+  const anonInline = (j: number) => j < n && !infos[j].blank && infos[j].cand?.form === 'inline' && infos[j].cand!.anon !== null;
   const knownToken = (t: string | undefined) =>
     t !== undefined && (g.known.has(t) || (t.length >= 4 && [...g.known].some((k) => isSlip(t, k))));
   let lastAccepted = prevAccepted ? lo - 1 : -2;
@@ -404,6 +406,9 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
       // `Question: Why not everywhere? Because ...` inside a paragraph, in a document whose labels
       // stand alone: a speaker asking himself, not a label.
       else if (c.anon !== null && !g.inlineDoc && !g.inlineRepeats && k.inline < 2 && i > pl.first && !infos[i - 1].blank && !infos[i - 1].cand && !infos[i - 1].noteOnly && !infos[i - 1].heading) ok = false;
+      // `Question: who pays for all of this?` / `Answer: all of us...` on the next line, no blank
+      // between, in such a document: a speaker's own question and answer.
+      else if (c.anon !== null && !g.inlineDoc && !g.inlineRepeats && k.inline < 2 && (anonInline(i + 1) || (i > pl.first && anonInline(i - 1)))) ok = false;
       // `High Water: 0642  5.1 metres` read out inside a paragraph, in a document whose labels stand
       // alone as `NAME:` over blank-separated speech: a line of the speech.
       else if (!g.inlineDoc && g.colonStandalone && i > pl.first && !infos[i - 1].blank && !infos[i - 1].noteOnly && !infos[i - 1].heading) ok = false;
