@@ -873,4 +873,24 @@ describe('speaker identity across label variants (session 5)', () => {
       [20, 'Tiago Serrão Mendes'],
     ]);
   });
+  test('a reporter named with an outlet whose name holds a heading word (`Shubham Rao, DD News`) starts a turn', () => {
+    const m = P(
+      lines(
+        'Official Spokesperson, Shri Karan Bhalla: Good afternoon. We will take questions.',
+        'Sidharth Menon, The Hindu: Sir, on the trade agreement, when will it be signed?',
+        'Foreign Secretary, Shri Arvind Raghunathan: Negotiations are at an advanced stage.',
+        'Official Spokesperson, Shri Karan Bhalla: Last question. Shubham, yes.',
+        'Shubham Rao, DD News: Sir, you mentioned an MoU. What does it cover?',
+        'Foreign Secretary, Shri Arvind Raghunathan: Research and logistics.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'Karan Bhalla'],
+      [2, 'Sidharth Menon'],
+      [3, 'Arvind Raghunathan'],
+      [4, 'Karan Bhalla'],
+      [5, 'Shubham Rao'],
+      [6, 'Arvind Raghunathan'],
+    ]);
+  });
 });

@@ -251,6 +251,14 @@ const PERSON_TITLES = new Set([
 ]);
 
 function isHeadingLikeUncached(raw: string): boolean {
+  // `Shubham Rao, DD News`: a person, then the outlet; the outlet's words make no heading.
+  const comma = raw.indexOf(',');
+  if (comma > 0) {
+    const who = collapseSpaces(raw.slice(0, comma)).trim().split(' ');
+    if (who.length >= 2 && who.length <= 3 && who.every((t) => /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?$/u.test(t) && !NOT_SPEAKER_WORDS.has(tokenKey(t)) && !HEADING_START.has(tokenKey(t)))) {
+      return false;
+    }
+  }
   const toks = collapseSpaces(raw)
     .replace(/[():,]/g, ' ')
     .split(' ')
@@ -278,7 +286,7 @@ function isHeadingLikeUncached(raw: string): boolean {
  * A caller named with where they call from: `CALLER (MARTY, ROYAL OAK)`, `CALLER - DENISE IN
  * TAYLOR`, `Caller (Dana from Flint)`. Callers give a first name, so one word is a name here.
  */
-const NAMED_CALLER = /^(caller)\s*(?:\(\s*([^(),]+?)(?:\s*,\s*([^()]+)|\s+(?:from|in|of)\s+([^()]+))?\)|[-–—:]\s*(\S+(?:\s+\S+)?)\s+(?:from|in|of)\s+(.+))$/i;
+const NAMED_CALLER = /^(caller|voicemail|listener|texter)\s*(?:\(\s*([^(),]+?)(?:\s*,\s*([^()]+)|\s+(?:from|in|of)\s+([^()]+))?\)|[-–—:]\s*(\S+(?:\s+\S+)?)\s+(?:from|in|of)\s+(.+))$/i;
 const NAMED_QUESTION_PARTS = /^(question|questioner|q)\s*\(([^(),]+),([^()]+)\)$/i;
 
 /** The asker a question or caller label names, the label's keyword, and the outlet or place. */
@@ -367,7 +375,7 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
     // The asker is the name; the question keyword and the outlet (or where a caller calls from) are the role.
     const inner = analyzeLabelUncached(asker.who);
     // (A named caller to a phone-in talks, where a named questioner asks.)
-    const part = /^caller$/i.test(asker.keyword) ? 'speaker' : 'questioner';
+    const part = /^(?:question|questioner|q)$/i.test(asker.keyword) ? 'questioner' : 'speaker';
     return { text, nameTokens: inner.nameTokens, name: inner.name, role: asker.where ? `${asker.keyword} (${asker.where})` : asker.keyword, honorific: inner.honorific, anonymous, part };
   }
   if (anonymous === null) {
