@@ -893,4 +893,16 @@ describe('speaker identity across label variants (session 5)', () => {
       [6, 'Arvind Raghunathan'],
     ]);
   });
+  test('`Follow-up – Politico Europe` alone on a line is the questioner; `Follow-up:` opening a question is its speech', () => {
+    const m = P(
+      lines('Anna Berg, Minister of Finance', '', 'Good morning.', '', 'Question', '', 'Follow-up: will the support be retroactive?', '', 'Anna Berg, Minister of Finance', '', 'Yes.', '', 'Follow-up – Politico Europe', '', 'For businesses too?', '', 'Anna Berg, Minister of Finance', '', 'No.'),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'Anna Berg'],
+      [5, 'Question'],
+      [9, 'Anna Berg'],
+      [13, 'Question'],
+      [17, 'Anna Berg'],
+    ]);
+  });
 });

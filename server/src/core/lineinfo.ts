@@ -141,7 +141,7 @@ export const PHONE_RE = /^\+\d{1,3}(?:[ -]?\(?\d{1,5}\)?){2,4}$/;
 const EMAIL_RE = /^[\p{L}\d][\p{L}\d._%+-]{0,40}@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+$/u;
 const QA_RE = /^(Q|A)(\.|:)?( +)(?=\S)/;
 /** The questioner and an outlet of a few capitalised words: `Q – Die Presse`, `Question [inaudible] – ERR`. */
-const QUESTION_OUTLET_RE = /^(Q|Question)\s*(?:\[[^\]]{1,30}\]\s*)?[–—-]\s*((?:\p{Lu}[\p{L}\d.&'’/-]*|de|di|la|le|du|der|des|of|the|and)(?:\s+(?:\p{Lu}[\p{L}\d.&'’/-]*|de|di|la|le|du|der|des|of|the|and)){0,4})$/u;
+const QUESTION_OUTLET_RE = /^(Q|Question|Follow-up|Follow-Up)\s*(?:\[[^\]]{1,30}\]\s*)?[–—-]\s*((?:\p{Lu}[\p{L}\d.&'’/-]*|de|di|la|le|du|der|des|of|the|and)(?:\s+(?:\p{Lu}[\p{L}\d.&'’/-]*|de|di|la|le|du|der|des|of|the|and)){0,4})$/u;
 const MD_RE = /^(\*\*|__)([^*_]{1,80}?)\s*(:?)\s*\1\s*(:?)[ ]*(.*)$/;
 /** The time after a Markdown label: `**Name** [00:00:00]`, `**Name** \\[00:01\\]:`. */
 const MD_TS_RE = new RegExp(String.raw`^(?:\\?[\[(])(${TS})(?:\\?[\])])\s*:?\s*`);
@@ -251,7 +251,7 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     return { form: 'qa', start: at, end, text: content, textStart: -1, colon: content[1] === ':', markdown: false, anon: isQ ? 'questioner' : 'answerer', weak: false };
   }
   // `Q – Die Presse`, `Question [inaudible] – ERR` alone on a line: the questioner, then the outlet.
-  const qo = c0 === 81 && (content.includes('–') || content.includes('—') || content.includes(' - ')) ? QUESTION_OUTLET_RE.exec(content) : null;
+  const qo = (c0 === 81 || c0 === 70) && (content.includes('–') || content.includes('—') || content.includes(' - ')) ? QUESTION_OUTLET_RE.exec(content) : null;
   if (qo) return { form: 'standalone', start: at, end: at + qo[1].length, text: qo[1], textStart: -1, colon: false, markdown: false, anon: 'questioner', weak: false };
   // Q. / A. / Q<nbsp><nbsp> (depositions, briefings).
   const qa = QA_RE.exec(content);
