@@ -905,4 +905,15 @@ describe('speaker identity across label variants (session 5)', () => {
       [17, 'Anna Berg'],
     ]);
   });
+  test('a long surname one letter off, said once with the same honorific, is a slip of the same speaker', () => {
+    const m = P(
+      lines('MR. LINDQVIST: Good morning.', '', 'THE COURT: Proceed.', '', 'MR. LINDQVIST: Thank you, Your Honor.', '', 'THE COURT: Go ahead.', '', 'MR. LINDQUIST: Thank you.', '', 'MR. KANT: Objection.', '', 'MR. KENT: Withdrawn.'),
+    );
+    assert.deepEqual(m.speakers.map((s) => [s.name, s.turns.length]), [
+      ['Mr. Lindqvist', 3],
+      ['The Court', 2],
+      ['Mr. Kant', 1],
+      ['Mr. Kent', 1],
+    ]);
+  });
 });

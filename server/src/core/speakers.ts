@@ -240,7 +240,9 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
       if (k === g || h.anon !== null || (usesOf.get(k) ?? 0) <= (usesOf.get(g) ?? 0)) return;
       // `Hon. Speakr`: a slip of the title a named speaker also holds (`The Speaker (Hon. X)`).
       const titled = t.length === 1 && [...h.roleTokens].some((r) => isSlip(t[0], r));
-      if (h.tokens.size > 0 ? nearMiss(t, h.tokens) || (sameTitle(gr, h) && nearMiss2(t, h.tokens)) || titled : titled) cands.push(k);
+      // (`MR. LINDQUIST` once beside `MR. LINDQVIST`: a long name one letter off, the same honorific.)
+      const sameHonorific = gr.gender !== undefined && gr.gender === h.gender;
+      if (h.tokens.size > 0 ? nearMiss(t, h.tokens) || ((sameTitle(gr, h) || sameHonorific) && nearMiss2(t, h.tokens)) || titled : titled) cands.push(k);
     });
     if (cands.length === 1) redirect.set(g, cands[0]);
   });
