@@ -916,4 +916,22 @@ describe('speaker identity across label variants (session 5)', () => {
       ['Mr. Kent', 1],
     ]);
   });
+  test('a label whose parenthesis a narrow PDF column broke over two lines starts its turn on the first line', () => {
+    const m = P(
+      lines(
+        'The Convener: Thank you. I will start with a',
+        'question for Councillor MacLeod. What has the',
+        'impact of this winter been on the islands?',
+        'Councillor Uisdean MacLeod (Comhairle nan Eilean',
+        'Siar): It has been severe, convener, and I do not',
+        'use that word lightly.',
+        'The Convener: That is a stark figure.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'The Convener'],
+      [4, 'Uisdean MacLeod'],
+      [7, 'The Convener'],
+    ]);
+  });
 });

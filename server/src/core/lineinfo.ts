@@ -43,6 +43,8 @@ export interface LabelCandidate {
   handle?: boolean;
   /** A part the layout itself declares (a forum thread's original poster answers). */
   part?: 'questioner' | 'answerer';
+  /** Its parenthesis is left open at the line's end: a label only where the next line closes it (`Siar): ...`). */
+  openParen?: boolean;
 }
 
 /** Words that make a bracketed line a note rather than a name. */
@@ -458,6 +460,13 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
   }
   const c = candidate('standalone', label, at + from, -1, { timestamp: ts });
   if (c || ts !== undefined) return c;
+  // `Councillor Uisdean MacLeod (Comhairle nan Eilean` / `Siar): It has been...`: a label whose
+  // parenthesis a narrow column broke off; the line below closes it (the segmenter checks that).
+  const open = rest.includes('(') ? /^([^()]{2,60}?)\s*\([^()]{0,60}$/.exec(rest) : null;
+  if (open) {
+    const c = candidate('standalone', open[1], at + from, -1, {});
+    if (c) return { ...c, openParen: true };
+  }
   // `Minister Grace Lim [in Mandarin, translated]`: an editorial note in brackets after the label.
   const note = /^(.*?\S)\s*\[[^\[\]]{2,40}\]$/.exec(rest);
   return note ? candidate('standalone', note[1], at + from, -1, {}) : null;

@@ -437,6 +437,10 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
           (strong && !(single && !c.markdown && !c.timestamp && a.honorific === '' && g.inlineRepeats)) ||
           (g.inlineRepeats && !single && (known || !(g.upperStyle && /\p{Ll}/u.test(a.name || c.text))) && c.markdown === g.markdownStyle);
       }
+    } else if (c.openParen) {
+      // The rest of the label on the next line, then the colon: `Siar): It has been severe`.
+      const next = i + 1 < n ? infos[i + 1] : undefined;
+      ok = next !== undefined && !next.blank && !next.cand && /^\s*[^()\s][^()]{0,60}\)\s*:(?:\s|$)/.test(pl.lineText(i + 1)) && pl.boundary(i) && (c.anon !== null || !isHeadingLike(c.text));
     } else if (pl.wrappedLabel(i)) {
       ok = pl.boundary(i) && (c.anon !== null || !isHeadingLike(c.text));
     } else {
