@@ -934,4 +934,25 @@ describe('speaker identity across label variants (session 5)', () => {
       [7, 'The Convener'],
     ]);
   });
+  test('a list read out under a speaker (`Consumer Packaging: net sales of...`) stays in the turn', () => {
+    const m = P(
+      lines(
+        'Mr Gillespie: Thank you, Chair. Let me take the council areas in turn.',
+        'Greater Belfast: the programme sets out a large investment over ten years.',
+        'Newry and Mourne: there are currently 14 settlements at risk.',
+        '',
+        'The Chairperson: Thank you. Ms Doherty?',
+        '',
+        'Ms Doherty: What about the rest of the county?',
+        '',
+        'Mr Gillespie: That comes next year.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'Mr Gillespie'],
+      [5, 'The Chairperson'],
+      [7, 'Ms Doherty'],
+      [9, 'Mr Gillespie'],
+    ]);
+  });
 });

@@ -406,6 +406,18 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
       // `Question: Why not everywhere? Because ...` inside a paragraph, in a document whose labels
       // stand alone: a speaker asking himself, not a label.
       else if (c.anon !== null && !g.inlineDoc && !g.inlineRepeats && k.inline < 2 && i > pl.first && !infos[i - 1].blank && !infos[i - 1].cand && !infos[i - 1].noteOnly && !infos[i - 1].heading) ok = false;
+      // `Consumer Packaging: net sales of $412 million`, `Greater Belfast: the programme sets out`:
+      // a heading of a list read out, said once, its text going on in lower case.
+      else if (
+        k.inline < 2 &&
+        c.anon === null &&
+        !c.markdown &&
+        c.timestamp === undefined &&
+        c.textStart >= 0 &&
+        /^\s*\p{Ll}/u.test(pl.lineText(i).slice(c.textStart)) &&
+        !analyzeLabel(c.text).nameTokens.some(knownToken)
+      )
+        ok = false;
       // `Question: who pays for all of this?` / `Answer: all of us...` on the next line, no blank
       // between, in such a document: a speaker's own question and answer.
       else if (c.anon !== null && !g.inlineDoc && !g.inlineRepeats && k.inline < 2 && (anonInline(i + 1) || (i > pl.first && anonInline(i - 1)))) ok = false;
