@@ -955,4 +955,15 @@ describe('speaker identity across label variants (session 5)', () => {
       [9, 'Mr Gillespie'],
     ]);
   });
+  test('an examination for discovery numbers its questions (`12 U/T<TAB>Q.<TAB>...`): each Q. starts a turn', () => {
+    const m = P(lines('1\tQ.\tMs. Mbatha, you are the controller?', '\tA.\tYes.', '2\tQ.\tSince when?', '\tA.\tSince 2019.', '12 U/T\tQ.\tWill you undertake to produce it?', '\tA.\tYes.'));
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1], t[2]]), [
+      [1, 'Question', 'question'],
+      [2, 'Answer', 'answer'],
+      [3, 'Question', 'question'],
+      [4, 'Answer', 'answer'],
+      [5, 'Question', 'question'],
+      [6, 'Answer', 'answer'],
+    ]);
+  });
 });

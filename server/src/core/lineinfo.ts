@@ -206,6 +206,8 @@ const ELAN_TIME = String.raw`(?:\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?|\d+\.\d{3})`
 const ELAN_ROW_RE = new RegExp(String.raw`^([^\t]{1,40})\t(${ELAN_TIME})\t${ELAN_TIME}\t(?:${ELAN_TIME}\t)?(?=\S)`);
 /** Tiers that translate, gloss or comment on the speech (ELAN and CHAT names). */
 const ELAN_NOTE_TIER_RE = /^(?:ft|tr|trans|translation|gloss|gls|gl|mor|pho|com|comments?|notes?|eng|xtra|act|sit|default-lt)$/i;
+/** An examination's question number, perhaps marked, then a tab before `Q.`/`A.`: `12 U/T<TAB>`. */
+const QNUM_PREFIX_RE = /^\d{1,4}(?:\s+(?:U\/T|U\/A|R\/F|T\/U|UT|UA|RF))?\t+(?=[QA][.:]?\s)/;
 /** A committee's question number before a tab: `Q112<TAB>`. */
 const QNUM_TAB_RE = /^Q\d{1,4}\.?\t$/;
 const ZOOM_CHAT_RE = new RegExp(String.raw`^(${TS})\s+From\s+(\S.{0,60}?)(?:\s+to\s+(\S.{0,60}?))?\s*:(?:\s+(?=\S)|$)`);
@@ -251,6 +253,13 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
   if (/^[QA][.:]$/.test(content)) {
     const isQ = content[0] === 'Q';
     return { form: 'qa', start: at, end, text: content, textStart: -1, colon: content[1] === ':', markdown: false, anon: isQ ? 'questioner' : 'answerer', weak: false };
+  }
+  // `12 U/T<TAB>Q.<TAB>Will you undertake...`: an examination's question number (and an undertaking,
+  // under-advisement or refusal mark) before the `Q.`.
+  const qn = c0 >= 48 && c0 <= 57 && raw !== undefined && tabAt > at ? QNUM_PREFIX_RE.exec(raw.slice(at, end)) : null;
+  if (qn) {
+    const inner = findLabel(s, at + qn[0].length, end, raw);
+    if (inner && inner.form === 'qa') return inner;
   }
   // `Q – Die Presse`, `Question [inaudible] – ERR` alone on a line: the questioner, then the outlet.
   const qo = (c0 === 81 || c0 === 70) && (content.includes('–') || content.includes('—') || content.includes(' - ')) ? QUESTION_OUTLET_RE.exec(content) : null;
