@@ -966,4 +966,35 @@ describe('speaker identity across label variants (session 5)', () => {
       [6, 'Answer', 'answer'],
     ]);
   });
+  test('a topic heading over a member named with constituency and party is no turn (`Morag Henderson (Glasgow) (Lab)` is no speech)', () => {
+    const m = P(
+      lines(
+        'The First Minister',
+        '',
+        'I will ask the health secretary to meet them.',
+        '',
+        'Rural Ambulance Response Times',
+        '',
+        'Morag Henderson (Glasgow) (Lab)',
+        '',
+        '2. To ask the First Minister what action the Government is taking on ambulance times.',
+        '',
+        'The First Minister',
+        '',
+        'The service has set out a rural response plan.',
+        '',
+        'Ferry Services (Resilience)',
+        '',
+        'Alasdair Ross (Highlands and Islands) (SNP)',
+        '',
+        '3. To ask the First Minister what is being done about ferry resilience.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'The First Minister'],
+      [7, 'Morag Henderson'],
+      [11, 'The First Minister'],
+      [17, 'Alasdair Ross'],
+    ]);
+  });
 });

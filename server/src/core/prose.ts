@@ -32,6 +32,8 @@ function speechLike(li: LineInfo): boolean {
   // `Topics: winter surge funding; nurse recruitment`: a metadata line, not a sentence.
   if (li.keyValue && !li.terminal) return false;
   if (li.cand && li.cand.form === 'standalone' && (li.cand.colon || li.cand.timestamp)) return false;
+  // (`Morag Henderson (Glasgow) (Lab)` ends in a bracket, not a sentence: a label, not speech.)
+  if (li.cand && li.cand.form === 'standalone' && !li.question && li.words <= 8 && li.cand.text.endsWith(')')) return false;
   return li.terminal || li.words >= 10;
 }
 
