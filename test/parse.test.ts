@@ -997,4 +997,26 @@ describe('speaker identity across label variants (session 5)', () => {
       [17, 'Alasdair Ross'],
     ]);
   });
+  test('initials in capitals (`SG:`) do not make a document of capital labels: `Secretary-General:` said once is a turn', () => {
+    const m = P(
+      lines(
+        'SG: Good afternoon. I have just briefed the Security Council.',
+        'Spokesperson: We have time for a few questions. Edie, please.',
+        'Question: Thank you, Secretary-General. What did you ask the Council?',
+        'Secretary-General: I asked the Council for unity.',
+        'Question: Mr. Secretary-General, is that enough?',
+        'SG: I am saying that a political strategy must accompany it.',
+        'Spokesperson: Last question.',
+        'Question: Will you visit the region?',
+        'SG: Next month.',
+        'Question: And Niamey?',
+        'SG: Yes.',
+        'Question: With the Council?',
+        'SG: With whoever wants to come.',
+        'Question: Today?',
+        'SG: Thank you very much.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => t[0]), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+  });
 });

@@ -266,7 +266,8 @@ export function addStyleStats(pl: ProseLines, st: ProseStats, lo: number, hi: nu
     const repeated = c.form === 'inline' && (st.keys.get(labelKey(c))?.inline ?? 0) >= 2;
     if (repeated && c.markdown) st.markdownLabels += sign;
     if (c.anon || (c.form === 'inline' && !repeated)) continue;
-    if (c.form === 'inline') {
+    // (Initials, `SG:`, say nothing of whether the document writes names in capitals.)
+    if (c.form === 'inline' && c.text.length > 3) {
       if (/\p{Ll}/u.test(c.text)) st.mixedLabels += sign;
       else st.upperLabels += sign;
     }
