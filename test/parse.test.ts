@@ -882,6 +882,8 @@ describe('speaker identity across label variants (session 5)', () => {
         'Official Spokesperson, Shri Karan Bhalla: Last question. Shubham, yes.',
         'Shubham Rao, DD News: Sir, you mentioned an MoU. What does it cover?',
         'Foreign Secretary, Shri Arvind Raghunathan: Research and logistics.',
+        'Jordan Reilly (CBC News): And the budget?',
+        'Foreign Secretary, Shri Arvind Raghunathan: It is in the estimates.',
       ),
     );
     assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
@@ -891,6 +893,8 @@ describe('speaker identity across label variants (session 5)', () => {
       [4, 'Karan Bhalla'],
       [5, 'Shubham Rao'],
       [6, 'Arvind Raghunathan'],
+      [7, 'Jordan Reilly'],
+      [8, 'Arvind Raghunathan'],
     ]);
   });
   test('`Follow-up – Politico Europe` alone on a line is the questioner; `Follow-up:` opening a question is its speech', () => {

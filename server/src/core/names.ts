@@ -251,8 +251,9 @@ const PERSON_TITLES = new Set([
 ]);
 
 function isHeadingLikeUncached(raw: string): boolean {
-  // `Shubham Rao, DD News`: a person, then the outlet; the outlet's words make no heading.
-  const comma = raw.indexOf(',');
+  // `Shubham Rao, DD News`, `Jordan Reilly (CBC News)`: a person, then the outlet; the outlet's
+  // words make no heading.
+  const comma = raw.search(/[,(]/);
   if (comma > 0) {
     const who = collapseSpaces(raw.slice(0, comma)).trim().split(' ');
     if (who.length >= 2 && who.length <= 3 && who.every((t) => /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?$/u.test(t) && !NOT_SPEAKER_WORDS.has(tokenKey(t)) && !HEADING_START.has(tokenKey(t)))) {
