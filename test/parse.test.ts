@@ -1023,4 +1023,14 @@ describe('speaker identity across label variants (session 5)', () => {
     );
     assert.deepEqual(turns(m).map((t) => t[0]), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
   });
+  test('`Additional question:` alone on a line is the questioner again', () => {
+    const m = P(lines('Federal Chancellor Reuber', '', 'Good afternoon.', '', 'Question:', '', 'Will you send the tanks?', '', 'Federal Chancellor Reuber', '', 'Not now.', '', 'Additional question:', '', 'When, then?', '', 'Federal Chancellor Reuber', '', 'When the Allies agree.'));
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'Reuber'],
+      [5, 'Question'],
+      [9, 'Reuber'],
+      [13, 'Question'],
+      [17, 'Reuber'],
+    ]);
+  });
 });

@@ -84,7 +84,7 @@ const NOT_SPEAKER_WORDS = new Set([
 ]);
 
 /** Anonymous label keywords (compared lower-case, without dots). */
-const QUESTIONER_LABELS = /^(q|ques|quest|question|questions|questioner|questioner \d+|audience|audience member|audience question|reporter|journalist|press|the press|unidentified reporter|unidentified journalist|interviewer|int|i|iv|member of the audience|caller|correspondent|questioner \w+|student|audience participant)$/;
+const QUESTIONER_LABELS = /^(q|ques|quest|question|questions|questioner|additional question|follow-up question|further question|supplementary question|questioner \d+|audience|audience member|audience question|reporter|journalist|press|the press|unidentified reporter|unidentified journalist|interviewer|int|i|iv|member of the audience|caller|correspondent|questioner \w+|student|audience participant)$/;
 const ANSWERER_LABELS = /^(a|ans|answer|the witness|witness|respondent|interviewee|the deponent|deponent|r|ie)$/;
 
 /** Roles whose holder runs the proceedings; their turns are `other`. */
@@ -334,6 +334,9 @@ function isRoleToken(t: string): boolean {
 }
 
 /** Splits a label into honorific, name and role. */
+/** A word that qualifies a title (`Federal Chancellor`, `Regional Director`), not a first name. */
+const ADJECTIVE_QUALIFIER = /^(?:Federal|National|Regional|State|Provincial|Municipal|County|City|Foreign|Finance|Justice|Health|Defence|Defense|Interior|Trade|Economy|Home|Senior|Junior|Chief|Principal|Executive|Managing|Associate|Assistant|General|Special|Permanent|Parliamentary|Presiding|Lord|Lady|Former|Interim|Incoming|Outgoing)$/;
+
 /**
  * Titles, then a person's first and last name: `Deputy Mayor Hector Villanueva` (beside a
  * department, `Operations`, it is the person, not the role).
@@ -420,7 +423,7 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
         // `of Ukraine`, `for Foreign Affairs`: the particle and the capitalised word after it.
         cut = i + 2;
         i++;
-      } else if (!sawRole && i < 2 && i + 3 < toks.length + 1 && isRoleToken(toks[i + 1] ?? '') && toks.length - i >= 4) {
+      } else if (!sawRole && i < 2 && isRoleToken(toks[i + 1] ?? '') && (toks.length - i >= 4 || (i === 0 && toks.length <= 3 && PERSON_TITLES.has(tokenKey(toks[1])) && ADJECTIVE_QUALIFIER.test(toks[0])))) {
         cut = i + 1; // a qualifier before the title: `Harbour Master Tomas Lind`, `Labour Leader Jo Bell`
       } else if (!sawRole && i === 0 && toks.length >= 5 && /^\p{Lu}/u.test(toks[1]) && isRoleToken(toks[2])) {
         cut = 1; // two: `European Council President Serrão Mendes`
