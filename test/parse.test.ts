@@ -1033,4 +1033,27 @@ describe('speaker identity across label variants (session 5)', () => {
       [17, 'Reuber'],
     ]);
   });
+  test('a letter read out (`Dear Dr. Okonkwo:`) and a quoted line (`Mrs Pryce: "..."`) stay in the turn; `SG` is the Secretary-General', () => {
+    const m = P(
+      lines(
+        'SG: Good afternoon. I have just briefed the Council.',
+        'Question: What did the department say?',
+        'Secretary-General: They wrote to me. I still have the reply. It reads:',
+        'Dear Dr. Okonkwo:',
+        'We regret that the post cannot be funded.',
+        'Question: And the farmer?',
+        'SG: She told me the hedge was as tall as this:',
+        'Mrs Pryce: "About as far as the cows lie down in the shade of it."',
+        'Question: Thank you.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'Secretary-General'],
+      [2, 'Question'],
+      [3, 'Secretary-General'],
+      [6, 'Question'],
+      [7, 'Secretary-General'],
+      [9, 'Question'],
+    ]);
+  });
 });

@@ -99,6 +99,8 @@ function candidate(
   if (bi && isNameLike(bi[1], false) && isNameLike(bi[2], false) && !isHeadingLike(bi[1]) && !isHeadingLike(bi[2])) {
     return candidate(form, bi[2], start + raw.indexOf(label) + label.length - bi[2].length, textStart, extra);
   }
+  // `Dear Dr. Okonkwo:` opens a letter read out; `Hi Ruth,` a message.
+  if (/^(?:dear|hi|hello|hey)\s/i.test(label)) return null;
   const anon = anonymousKind(label);
   // `m.ruiz@northwind.io - 00:25`: meeting tools name a participant they cannot match by email,
   // a label only with the time beside it.

@@ -421,6 +421,10 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
         !analyzeLabel(c.text).nameTokens.some(knownToken)
       )
         ok = false;
+      // `Mrs Pryce: "About as far as the cows lie down."`: a line of dialogue quoted in a turn, said
+      // once, all of it in quotation marks.
+      else if (k.inline < 2 && c.anon === null && !c.markdown && c.timestamp === undefined && c.textStart >= 0 && /^\s*["“][^"“”]*["”][.!?]?\s*$/u.test(pl.lineText(i).slice(c.textStart)))
+        ok = false;
       // `Question: who pays for all of this?` / `Answer: all of us...` on the next line, no blank
       // between, in such a document: a speaker's own question and answer.
       else if (c.anon !== null && !g.inlineDoc && !g.inlineRepeats && k.inline < 2 && (anonInline(i + 1) || (i > pl.first && anonInline(i - 1)))) ok = false;

@@ -258,6 +258,14 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
       const initials = [...h.tokens].map((x) => x[0]).join('');
       if (initials === t || (initials.length > 2 && initials[0] + initials[initials.length - 1] === t)) cands.push(k);
     });
+    // Or of a title that stands alone (`SG:` beside `Secretary-General:`).
+    if (cands.length === 0) {
+      groups.forEach((h, k) => {
+        if (k === g || h.anon !== null || h.tokens.size > 0 || h.analyses.length === 0) return;
+        const words = (h.analyses[0].role || h.analyses[0].text).toLowerCase().split(/[\s-]+/).filter((w) => w.length > 0 && !['the', 'of', 'for', 'and'].includes(w));
+        if (words.map((w) => w[0]).join('') === t) cands.push(k);
+      });
+    }
     if (cands.length === 1) redirect.set(g, cands[0]);
   });
   for (const [key, g] of groupOf) {
@@ -306,8 +314,10 @@ function describe(gr: Group): Omit<Speaker, 'id' | 'labels' | 'turns'> {
   if (gr.anon === 'answerer') return { name: 'Answer', role: '', part: 'answerer', anonymous: true };
   // The fullest name as written; mixed case wins over ALL CAPS.
   let best: LabelAnalysis | null = null;
+  // (Initials beside a title written out, `SG` and `Secretary-General`, are no name.)
+  const titled = gr.analyses.some((x) => x.nameTokens.length === 0 && x.role !== '');
   for (const a of gr.analyses) {
-    if (a.nameTokens.length === 0) continue;
+    if (a.nameTokens.length === 0 || (titled && /^\p{Lu}{2,3}$/u.test(a.name))) continue;
     if (
       best === null ||
       a.nameTokens.length > best.nameTokens.length ||
