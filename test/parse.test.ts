@@ -1056,4 +1056,33 @@ describe('speaker identity across label variants (session 5)', () => {
       [9, 'Question'],
     ]);
   });
+  test('an address without labels starts at the speaker\'s greeting, not at the first long paragraph', () => {
+    const m = P(
+      lines(
+        'Skip to content',
+        'Northfield University',
+        'About',
+        'Academics',
+        'News',
+        'Events',
+        'Give',
+        'Search',
+        'News › Commencement 2024',
+        "\"Start Before You Are Ready\": Commencement address by Dr. Samuel Achterberg",
+        'May 18, 2024',
+        'By Office of University Communications',
+        'Dr. Samuel Achterberg, a 1996 alumnus and the director of the Coastal Resilience Lab at the Marlowe Institute, delivered the following address at Northfield\'s 142nd Commencement Exercises in Halloran Stadium. Text as prepared for delivery.',
+        '',
+        'President Okafor, members of the Board of Trustees, faculty and staff, families, and above all, the Class of 2024: good morning.',
+        '',
+        '(Applause)',
+        '',
+        'I know exactly how long I have. Your dean of students told me. Twelve minutes, she said, and then the sprinklers come on.',
+        '',
+        'Twenty-eight years ago I sat where you are sitting. I was wearing the same polyester gown, and I was certain of exactly one thing: that I had no idea what I was doing. I want to tell you today that this feeling never goes away, and that this is good news.',
+        '',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => t[0]), [15]);
+  });
 });

@@ -529,7 +529,9 @@ export function unattributedStart(infos: LineInfo[], line: (i: number) => string
     // `This transcript was typed from a recording...`, `This record contains the text of...`: a
     // note about the document, not speech.
     const editorial = /^\s*this\s+(?:transcript|record|recording|interview|conversation|document|text|version|edition)\b/i.test(line(i));
-    if (!procedural && !editorial && ((li.lower && !byline && (li.terminal || li.words >= 6)) || (words >= 25 && sentences >= 2 && li.words >= 6 && words >= lines * 8))) return i;
+    // `President Okafor, members of the Board..., the Class of 2024: good morning.`: a speaker's greeting.
+    const greeting = li.terminal && li.words >= 6 && /\b(?:good (?:morning|afternoon|evening)|ladies and gentlemen)\b/i.test(line(i));
+    if (!procedural && !editorial && ((li.lower && !byline && (li.terminal || li.words >= 6)) || greeting || (words >= 25 && sentences >= 2 && li.words >= 6 && words >= lines * 8))) return i;
     i = j - 1;
   }
   return -1;
