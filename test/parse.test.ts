@@ -1085,4 +1085,23 @@ describe('speaker identity across label variants (session 5)', () => {
     );
     assert.deepEqual(turns(m).map((t) => t[0]), [15]);
   });
+  test('a cockpit voice recorder transcript: CAM-1, HOT-1 and RDO-1 are the captain, CAM-2 and HOT-2 the first officer', () => {
+    const m = P(
+      lines(
+        '14:28:01 CAM-1   before start checklist.',
+        '14:28:05 CAM-2   before start checklist, flight deck door.',
+        '14:28:09 RDO-1   ground, Regional forty-one, ready to push.',
+        '14:28:14 GND     Regional forty-one, push approved.',
+        '14:28:20 HOT-1   brakes released.',
+        '14:28:24 HOT-2   clear right.',
+        '14:28:30 CAM-1   starting two.',
+      ),
+    );
+    const who = (line: number) => m.turns.find((t) => t.startLine === line - 1)!.speaker;
+    assert.equal(m.turns.length, 7);
+    assert.equal(who(1), who(3));
+    assert.equal(who(1), who(5));
+    assert.equal(who(2), who(6));
+    assert.notEqual(who(1), who(2));
+  });
 });

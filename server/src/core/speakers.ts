@@ -268,6 +268,17 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
     }
     if (cands.length === 1) redirect.set(g, cands[0]);
   });
+  // A cockpit voice recorder's source codes (`CAM-1`, `HOT-1`, `RDO-1`): the number is the crew
+  // member (1 the captain, 2 the first officer), the letters only the channel.
+  const crew = new Map<string, number>();
+  groups.forEach((gr, g) => {
+    if (redirect.has(g) || gr.anon !== null || gr.analyses.length === 0) return;
+    const m = /^(?:CAM|HOT|RDO|INT|PA|PSA|INTR|GND)-(\d)$/.exec(gr.analyses[0].text);
+    if (!m || !gr.analyses.every((a) => a.text === gr.analyses[0].text)) return;
+    const first = crew.get(m[1]);
+    if (first === undefined) crew.set(m[1], g);
+    else redirect.set(g, first);
+  });
   for (const [key, g] of groupOf) {
     const to = redirect.get(g);
     if (to !== undefined) {
