@@ -1104,4 +1104,8 @@ describe('speaker identity across label variants (session 5)', () => {
     assert.equal(who(2), who(6));
     assert.notEqual(who(1), who(2));
   });
+  test('a heading spaced out letter by letter (`B E T W E E N:`) is no speaker', () => {
+    const m = P(lines('B E T W E E N:', '', 'NORTHSHORE MILLWORK LTD.', '', 'MR. VARGA: Good morning.', '', 'THE WITNESS: Good morning.', '', 'MR. VARGA: Please state your name.', '', 'THE WITNESS: Karen Mbatha.'));
+    assert.deepEqual(turns(m).map((t) => t[0]), [5, 7, 9, 11]);
+  });
 });

@@ -101,6 +101,8 @@ function candidate(
   }
   // `Dear Dr. Okonkwo:` opens a letter read out; `Hi Ruth,` a message.
   if (/^(?:dear|hi|hello|hey)\s/i.test(label)) return null;
+  // `A P P E A R A N C E S`, `B E T W E E N`: a court transcript's heading, spaced out letter by letter.
+  if (/^(?:\p{Lu} ){3,}\p{Lu}$/u.test(label)) return null;
   const anon = anonymousKind(label);
   // `m.ruiz@northwind.io - 00:25`: meeting tools name a participant they cannot match by email,
   // a label only with the time beside it.
