@@ -64,8 +64,8 @@ export class ModelCache {
       let last = hit.findings ? { memo: hit.findings.memo, view: hit.findings.view } : undefined;
       if (!last && hit.previous) {
         const severities = JSON.parse(hit.previous.memo.key) as Record<string, SeveritySetting>;
-        const r = lintUpdate(hit.text, hit.model, { severities }, hit.previous);
-        last = { memo: r.memo, view: r.same ? hit.previous.view : ++this.views };
+        const r = this.lint(hit, severities, hit.previous);
+        last = { memo: r.memo, view: r.view };
       }
       const updated = updateParse(hit.state, text, hit.pending);
       state = updated;
@@ -114,14 +114,18 @@ export class ModelCache {
     const entry = this.entries.get(a.uri);
     const key = JSON.stringify(severities);
     if (entry === a && entry.findings?.key === key) return { findings: entry.findings.value, view: entry.findings.view };
-    const previous = entry === a ? entry.previous : undefined;
-    const r = lintUpdate(a.text, a.model, { severities }, previous);
-    const view = r.same && previous ? previous.view : ++this.views;
+    const r = this.lint(a, severities, entry === a ? entry.previous : undefined);
     if (entry === a) {
-      entry.findings = { key, value: r.findings, memo: r.memo, view };
+      entry.findings = { key, value: r.findings, memo: r.memo, view: r.view };
       entry.previous = undefined;
     }
-    return { findings: r.findings, view };
+    return { findings: r.findings, view: r.view };
+  }
+
+  /** Lint of `a`, reusing the run before when given; the view stays when lint says the findings show as before. */
+  private lint(a: Analysis, severities: Record<string, SeveritySetting>, previous: Entry['previous']): { findings: Finding[]; memo: LintMemo; view: number } {
+    const r = lintUpdate(a.text, a.model, { severities }, previous);
+    return { findings: r.findings, memo: r.memo, view: r.same && previous ? previous.view : ++this.views };
   }
 
   delete(uri: string): void {

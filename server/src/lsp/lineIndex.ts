@@ -7,6 +7,8 @@
  * sharing the chunks it did not touch.
  */
 
+import { lastAtMost } from '../core/lines.ts';
+
 /** Lines per chunk: a rebuilt chunk is copied whole, and there are `lineCount / CHUNK` bases. */
 const CHUNK = 2048;
 
@@ -59,26 +61,12 @@ export class LineIndex {
 
   /** The last line starting at or before `offset` (0 when none does). */
   lineAt(offset: number): number {
-    const { chunks, bases, firsts } = this;
-    // The last chunk whose first line starts at or before the offset.
-    let lo = 0;
-    let hi = chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (bases[mid] + chunks[mid][0] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const c = chunks[lo];
-    const rel = offset - bases[lo];
-    let a = 0;
-    let b = c.length - 1;
-    if (c[0] > rel) return 0;
-    while (a < b) {
-      const mid = (a + b + 1) >> 1;
-      if (c[mid] <= rel) a = mid;
-      else b = mid - 1;
-    }
-    return firsts[lo] + a;
+    // The last chunk whose first line (at the chunk's base) starts at or before the offset, then
+    // the last line in it.
+    const c = lastAtMost(this.bases, offset);
+    const chunk = this.chunks[c];
+    if (chunk[0] + this.bases[c] > offset) return 0;
+    return this.firsts[c] + lastAtMost(chunk, offset - this.bases[c]);
   }
 
   /**
@@ -105,14 +93,6 @@ export class LineIndex {
   }
 
   private chunkOfLine(i: number): number {
-    const firsts = this.firsts;
-    let lo = 0;
-    let hi = firsts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (firsts[mid] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtMost(this.firsts, i);
   }
 }
