@@ -183,6 +183,7 @@ export function buildTurn(te: TurnEnv, index: number, startLine: number, blockEn
   const turn: Turn = { index, startLine, endLine, label, speaker: -1, kind: 'statement', words: 0 };
   const notes: Note[] = [];
   const parts: string[] = [];
+  let words = 0;
   for (let i = startLine; i <= endLine; i++) {
     const nk = te.noteLine(i);
     const s = line(i);
@@ -199,12 +200,16 @@ export function buildTurn(te: TurnEnv, index: number, startLine: number, blockEn
     if (te.dialect === 'chat' && i !== startLine) from = 0;
     const before = notes.length;
     findNotes(s, i, from, notes);
+    // stripNotes removes exactly the spans findNotes reports: a line without notes is kept as it is.
+    const speech = notes.length > before ? stripNotes(s.slice(from)) : s.slice(from);
     // A line that is nothing but notes is a whole-line note.
-    if (notes.length > before && stripNotes(s.slice(from)).trim() === '') for (let k = before; k < notes.length; k++) notes[k].wholeLine = notes.length - before === 1;
-    parts.push(stripNotes(s.slice(from)));
+    if (notes.length > before && speech.trim() === '') for (let k = before; k < notes.length; k++) notes[k].wholeLine = notes.length - before === 1;
+    parts.push(speech);
+    // Parts are joined with a space, so no word runs across two of them.
+    words += countWords(speech);
   }
   const sp = parts.join(' ');
-  turn.words = countWords(sp);
+  turn.words = words;
   return { turn, data: { raw, facts: turnFacts(sp, turn.words) }, notes };
 }
 
