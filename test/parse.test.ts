@@ -1109,3 +1109,57 @@ describe('speaker identity across label variants (session 5)', () => {
     assert.deepEqual(turns(m).map((t) => t[0]), [5, 7, 9, 11]);
   });
 });
+
+describe('oral histories and time codes (session 6)', () => {
+  const oralHistory = (slip: string) =>
+    lines(
+      'Interview 1: March 8, 2023',
+      '',
+      '01-00:00:05',
+      'Kessock: This is Daniel Kessock. Today is March 8, 2023.',
+      '',
+      '01-00:00:21',
+      'Okonkwo-Feld: Thank you, Dan. I am glad to be doing this.',
+      '',
+      '01-00:00:27',
+      'Kessock: Where were you born?',
+      '',
+      '01-00:00:35',
+      'Okonkwo-Feld: In Enugu, in 1955.',
+      '',
+      '01-00:02:10',
+      'Kessock: And that brought you to Berkeley?',
+      '',
+      '01-00:02:14',
+      `${slip}: Eventually. I wrote to the department in 1978.`,
+    );
+  test('a tape-time line (`01-00:04:51`) is a note, not speech, and the label under it starts a turn', () => {
+    const m = P(oralHistory('Okonkwo-Feld'));
+    assert.deepEqual(turns(m).map((t) => t[0]), [4, 7, 10, 13, 16, 19]);
+    assert.deepEqual(
+      m.notes.filter((n) => n.wholeLine).map((n) => n.line + 1),
+      [6, 9, 12, 15, 18],
+    );
+  });
+  test('a drop-frame broadcast time code (`10:02:31;08`) alone on its line is a note', () => {
+    const m = P(lines('HOLT: Good evening.', '10:02:31;08', 'ARNETT: Thank you.', '', 'HOLT: What happened?', '', 'ARNETT: The river rose.'));
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'Holt'],
+      [3, 'Arnett'],
+      [5, 'Holt'],
+      [7, 'Arnett'],
+    ]);
+    assert.ok(m.notes.some((n) => n.line === 1 && n.wholeLine));
+  });
+  test('half of a double-barrelled surname said once (`Okonkwo:` beside `Okonkwo-Feld:`) is the same speaker', () => {
+    const m = P(oralHistory('Okonkwo'));
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [4, 'Kessock'],
+      [7, 'Okonkwo-Feld'],
+      [10, 'Kessock'],
+      [13, 'Okonkwo-Feld'],
+      [16, 'Kessock'],
+      [19, 'Okonkwo-Feld'],
+    ]);
+  });
+});

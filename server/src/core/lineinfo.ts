@@ -11,8 +11,13 @@ import { countWords, endsSentence, firstNonSpace, lastNonSpaceEnd, normalizeSpac
 export const TS = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
 /** A time of day as briefings print it: `1:13 P.M. EDT`, `END 1:26 P.M.`. */
 const TIME_OF_DAY = String.raw`(?:(?:END|BEGIN|START)\s+)?\d{1,2}(?::\d{2})?\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?`;
+/**
+ * A recording's time code: a tape or file number before the time (`01-00:04:51`, oral histories)
+ * or a broadcast time code with frames (`01:00:04:12`, `10:02:31;08`).
+ */
+const TIME_CODE = String.raw`\d{1,3}-${TS}|\d{2}:\d{2}:\d{2}[:;]\d{2}`;
 const NOTE_ONLY = new RegExp(
-  String.raw`^(?:\\?\[[^\]]*\\?\]|\([^)]*\)|\{[^}]*\}|${TS}|${TIME_OF_DAY}|[:.,;\-–—*_\s])+$`,
+  String.raw`^(?:\\?\[[^\]]*\\?\]|\([^)]*\)|\{[^}]*\}|${TIME_CODE}|${TS}|${TIME_OF_DAY}|[:.,;\-–—*_\s])+$`,
   'u',
 );
 

@@ -319,7 +319,11 @@ export function proseGlobals(st: ProseStats, declared: Iterable<string>): ProseG
     if (k.inline >= 2 || k.standaloneSpeech >= 2 || (k.inline === 1 && introduced(st.texts.get(key)?.keys()))) {
       for (const text of st.texts.get(key)?.keys() ?? []) {
         const a = analyzeLabel(text);
-        for (const t of a.nameTokens) known.add(t);
+        for (const t of a.nameTokens) {
+          known.add(t);
+          // Either half of a double-barrelled name (`Okonkwo:` once beside `Okonkwo-Feld:`).
+          if (t.includes('-')) for (const part of t.split('-')) if (part.length >= 3) known.add(part);
+        }
         // A title used as a label (`Moderator:`) is known too, so that `Moderater:` is its slip.
         if (a.nameTokens.length === 0) for (const t of a.role.toLowerCase().split(/\s+/)) if (t.length >= 4) known.add(t);
       }
