@@ -1163,3 +1163,29 @@ describe('oral histories and time codes (session 6)', () => {
     ]);
   });
 });
+
+describe('short forms of given names (session 6)', () => {
+  const who = (m: TranscriptModel) => m.turns.map((t) => m.speakers[t.speaker]?.name ?? '?');
+  test('`TOBY:` beside `TOBIAS:` and `Mike:` beside `Michael Hale:` are one speaker each', () => {
+    const m = P(
+      lines(
+        '[00:00:04] MAYA: Welcome back to the show.',
+        '',
+        '[00:00:09] TOBIAS: Thanks, Maya. Today we are talking about vinegar.',
+        '',
+        '[00:00:20] MAYA: Where do we start?',
+        '',
+        '[00:00:25] TOBY: With the mother, of course.',
+        '',
+        '[00:00:31] TOBIAS: And then the barrel.',
+      ),
+    );
+    assert.deepEqual(who(m), ['Maya', 'Tobias', 'Maya', 'Tobias', 'Tobias']);
+    const h = P(lines('Michael Hale: Good morning.', '', 'Ana Ruiz: Good morning, Michael.', '', 'Mike: Shall we begin?', '', 'Ana Ruiz: Yes.', '', 'Michael Hale: Then the first item.'));
+    assert.deepEqual(who(h), ['Michael Hale', 'Ana Ruiz', 'Michael Hale', 'Ana Ruiz', 'Michael Hale']);
+  });
+  test('a short form two speakers could own (`Pat` beside Patrick and Patricia) stays its own speaker', () => {
+    const m = P(lines('Patrick Dunne: Hello.', '', 'Patricia Oyelaran: Hello, Patrick.', '', 'Pat: Can everyone hear me?', '', 'Patrick Dunne: Yes.'));
+    assert.deepEqual(who(m), ['Patrick Dunne', 'Patricia Oyelaran', 'Pat', 'Patrick Dunne']);
+  });
+});

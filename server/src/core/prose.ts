@@ -4,6 +4,7 @@
  * label, what follows it, where it stands, and which label style the document uses.
  */
 
+import { shortFormOf } from './nicknames.ts';
 import type { LabelCandidate, LineInfo } from './lineinfo.ts';
 import { analyzeLabel, isHeadingLike, isNameLike } from './names.ts';
 import { isSlip } from './slips.ts';
@@ -379,8 +380,9 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
   const n = infos.length;
   /** Line `j` holds an inline label of the anonymous questioner or answerer (`Answer: ...`). */
   const anonInline = (j: number) => j < n && !infos[j].blank && infos[j].cand?.form === 'inline' && infos[j].cand!.anon !== null;
+  // (A slip of a known name, or a short form of a known given name: `Toby` beside `Tobias`.)
   const knownToken = (t: string | undefined) =>
-    t !== undefined && (g.known.has(t) || (t.length >= 4 && [...g.known].some((k) => isSlip(t, k))));
+    t !== undefined && (g.known.has(t) || [...g.known].some((k) => (t.length >= 4 && isSlip(t, k)) || shortFormOf(t, k)));
   let lastAccepted = prevAccepted ? lo - 1 : -2;
   for (let i = Math.max(lo, pl.first); i < hi; i++) {
     const li = infos[i];

@@ -8,6 +8,7 @@
 import type { Speaker, SpeakerRole } from './model.ts';
 import { analyzeLabel, type Anonymous, type LabelAnalysis } from './names.ts';
 import type { RosterEntry } from './roster.ts';
+import { shortFormOf } from './nicknames.ts';
 import { editDistance, isSlip } from './slips.ts';
 import { properCase, slug } from './text.ts';
 
@@ -268,6 +269,24 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
     }
     if (cands.length === 1) redirect.set(g, cands[0]);
   });
+  // A given name said alone whose short or full form is exactly one other speaker's given name
+  // (`TOBY:` beside `TOBIAS:`, `Bill:` beside `William Hale:`): the same person. The label used
+  // less joins the other.
+  groups.forEach((gr, g) => {
+    if (redirect.has(g) || gr.anon !== null || gr.tokens.size !== 1 || gr.analyses.length === 0) return;
+    const t = [...gr.tokens][0];
+    const cands: number[] = [];
+    groups.forEach((h, k) => {
+      if (k === g || h.anon !== null || h.tokens.size === 0 || h.analyses.length === 0) return;
+      // (The given name: the first name token of the fullest label.)
+      const first = h.analyses.reduce((x, y) => (y.nameTokens.length > x.nameTokens.length ? y : x)).nameTokens[0];
+      if (first !== undefined && shortFormOf(t, first)) cands.push(k);
+    });
+    if (cands.length !== 1 || redirect.has(cands[0])) return;
+    const k = cands[0];
+    if (groups[k].tokens.size === 1 && (usesOf.get(k) ?? 0) < (usesOf.get(g) ?? 0)) redirect.set(k, g);
+    else redirect.set(g, k);
+  });
   // A cockpit voice recorder's source codes (`CAM-1`, `HOT-1`, `RDO-1`): the number is the crew
   // member (1 the captain, 2 the first officer), the letters only the channel.
   const crew = new Map<string, number>();
@@ -280,8 +299,10 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
     else redirect.set(g, first);
   });
   for (const [key, g] of groupOf) {
-    const to = redirect.get(g);
-    if (to !== undefined) {
+    let to = redirect.get(g);
+    // (A group another joined may itself join a third: follow the chain.)
+    for (let hops = 0; to !== undefined && redirect.has(to) && hops < groups.length; hops++) to = redirect.get(to);
+    if (to !== undefined && to !== g) {
       groupOf.set(key, to);
       groups[to].analyses.push(...groups[g].analyses);
     }
