@@ -1189,3 +1189,50 @@ describe('short forms of given names (session 6)', () => {
     assert.deepEqual(who(m), ['Patrick Dunne', 'Patricia Oyelaran', 'Pat', 'Patrick Dunne']);
   });
 });
+
+describe('front matter before the first label (session 6)', () => {
+  test('a paragraph about the record (an archive blurb, an editing note) is front matter, not an unlabelled turn', () => {
+    const m = P(
+      lines(
+        'Oral History Center',
+        '',
+        'Since 1954 the Oral History Center has been interviewing leading participants in major events',
+        'in the development of the West. Oral history is a method of collecting historical information',
+        'through tape-recorded interviews between a narrator and a well-informed interviewer.',
+        '',
+        'Kessock: This is Daniel Kessock. Today is March 8.',
+        '',
+        'Feld: Thank you for coming.',
+        '',
+        'Kessock: Where were you born?',
+        '',
+        'Feld: In Enugu.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [7, 'Kessock'],
+      [9, 'Feld'],
+      [11, 'Kessock'],
+      [13, 'Feld'],
+    ]);
+    assert.deepEqual(m.preamble, { startLine: 0, endLine: 5 });
+  });
+  test('an unlabelled greeting before the first label still opens the speech', () => {
+    const m = P(
+      lines(
+        'Daily Press Briefing by the Office of the Spokesperson',
+        '',
+        'Good afternoon. The Secretary-General left New York this morning for Nairobi, where he will open the session. He will also meet the President.',
+        '',
+        'Question: Will he meet the opposition?',
+        '',
+        'Spokesperson: Not on this trip.',
+        '',
+        'Question: And the recordings of the talks?',
+        '',
+        'Spokesperson: Those are not public.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => t[0]), [3, 5, 7, 9, 11]);
+  });
+});

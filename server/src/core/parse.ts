@@ -507,6 +507,10 @@ export function buildBlocks(frontMatter: TranscriptModel['frontMatter'], preambl
  * previous page (starts lower case), or a paragraph of real sentences, with no web furniture and
  * no `Transcript` heading after it. -1 when the region holds only titles and metadata.
  */
+/** Words that talk about a transcript or recording rather than say something in it. */
+const ABOUT_THE_RECORD =
+  /\b(?:transcripts?|transcri(?:bed|ption|ber)|oral histor(?:y|ies)|interview(?:s|ed|ing)?|tape-recorded|recordings?|proceedings|condensed|edited for|copyright|(?:all|literary) rights|manuscripts?|anonymi[sz](?:ed|ation)|verbatim|uncorrected)\b/i;
+
 export function unattributedStart(infos: LineInfo[], line: (i: number) => string, from: number, to: number): number {
   let furnitureAfter = -1;
   for (let i = to - 1; i >= from; i--) {
@@ -521,11 +525,13 @@ export function unattributedStart(infos: LineInfo[], line: (i: number) => string
     if (li.blank || li.noteOnly || li.heading) continue;
     let words = 0;
     let sentences = 0;
+    let meta = false;
     let j = i;
     for (; j < to && !infos[j].blank && !infos[j].heading && !infos[j].noteOnly; j++) {
       const t = line(j);
       words += countWords(t);
       sentences += (t.match(/[.?!…](?=\s|$)/g) ?? []).length;
+      meta ||= ABOUT_THE_RECORD.test(t);
     }
     const lines = j - i;
     const procedural = /\b(met|convened|reconvened),? pursuant to\b|^\s*\[?(?:whereupon|the (?:committee|subcommittee|court|hearing))\b/i.test(line(i));
@@ -536,6 +542,13 @@ export function unattributedStart(infos: LineInfo[], line: (i: number) => string
     const editorial = /^\s*this\s+(?:transcript|record|recording|interview|conversation|document|text|version|edition)\b/i.test(line(i));
     // `President Okafor, members of the Board..., the Class of 2024: good morning.`: a speaker's greeting.
     const greeting = li.terminal && li.words >= 6 && /\b(?:good (?:morning|afternoon|evening)|ladies and gentlemen)\b/i.test(line(i));
+    // A paragraph about the record itself (`Since 1954 the Oral History Center has been
+    // interviewing...`, `This interview has been condensed and edited`, `Anonymisation: names...
+    // have been replaced`) introduces the transcript; a speaker's greeting still opens it.
+    if (meta && !greeting) {
+      i = j - 1;
+      continue;
+    }
     if (!procedural && !editorial && ((li.lower && !byline && (li.terminal || li.words >= 6)) || greeting || (words >= 25 && sentences >= 2 && li.words >= 6 && words >= lines * 8))) return i;
     i = j - 1;
   }
