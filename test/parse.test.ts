@@ -1236,3 +1236,32 @@ describe('front matter before the first label (session 6)', () => {
     assert.deepEqual(turns(m).map((t) => t[0]), [3, 5, 7, 9, 11]);
   });
 });
+
+describe('title blocks (session 6)', () => {
+  test('a repeated title over an inline `Topics:` line in the page header is no turn', () => {
+    const m = P(
+      lines(
+        'Doorstop interview – Royal Northern Hospital',
+        'The Hon Jane Roe MP',
+        'Minister for Health',
+        '',
+        'Topics: winter surge funding; nurse recruitment',
+        '',
+        'Minister Jane Roe',
+        'Minister for Health',
+        '',
+        'Thanks for coming out this morning. Winter is going to be hard and we are ready.',
+        '',
+        'Journalist',
+        '',
+        'How many nurses will you hire?',
+        '',
+        'Minister Jane Roe',
+        'Minister for Health',
+        '',
+        'Four hundred, and the first of them start next month.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => t[0]), [7, 12, 16]);
+  });
+});

@@ -485,7 +485,8 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
       // A screenplay's cue, even said once (`HENRY`), over dialogue however short: the layout marks it.
       else if (g.screenplay && pl.screenplayCue(i, pl.nextContent(i))) ok = true;
       // In a document of inline labels, a bare line repeated is a page marking (`RESTRICTED`).
-      else if (repeated) ok = (speech || decorated || pl.nextIsLabelSpeech(i)) && !(g.inlineDoc && !decorated && c.anon === null);
+      // (Not over an inline line: `Minister for Health` over `Topics: ...` in a page header.)
+      else if (repeated) ok = (speech || decorated || (pl.nextIsLabelSpeech(i) && infos[pl.nextContent(i)].cand!.form === 'standalone')) && !(g.inlineDoc && !decorated && c.anon === null);
       else if (!speech) {
         // A short form of a name the document uses, whose turn is only a note (`(Laughter.)`).
         const a = analyzeLabel(c.text);
