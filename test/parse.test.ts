@@ -1265,3 +1265,65 @@ describe('title blocks (session 6)', () => {
     assert.deepEqual(turns(m).map((t) => t[0]), [7, 12, 16]);
   });
 });
+
+describe('slips and party labels (session 6)', () => {
+  const who = (m: TranscriptModel) => m.turns.map((t) => m.speakers[t.speaker]?.name ?? '?');
+  test('a long surname with one wrong letter said once (`OKAFER:` beside `OKAFOR:`) is a turn of the same speaker', () => {
+    const m = P(
+      lines(
+        'HOLLOWAY: Governor, thank you for joining us.',
+        '',
+        'OKAFOR: Happy to be here.',
+        '',
+        'HOLLOWAY: What happened at the levee?',
+        '',
+        'OKAFOR: It gave way at four in the morning.',
+        '',
+        'HOLLOWAY: Your response to the senator?',
+        '',
+        'OKAFER: Roy and I have known each other for a long time.',
+        '',
+        'HOLLOWAY: Thank you, Governor.',
+      ),
+    );
+    assert.deepEqual(who(m), ['Holloway', 'Okafor', 'Holloway', 'Okafor', 'Holloway', 'Okafor', 'Holloway']);
+  });
+  test('a title with one wrong letter (`Moderater:`) is the titled speaker', () => {
+    const m = P(
+      lines(
+        'Moderator: Welcome, everyone. P1, how do you get to work?',
+        '',
+        'P1: I take the bus.',
+        '',
+        'Moderator: And you, P2?',
+        '',
+        'P2: I drive.',
+        '',
+        'Moderater: Let us hold that thought. Would any of this change that?',
+        '',
+        'P2: Probably not.',
+        '',
+        'Moderator: Thank you.',
+      ),
+    );
+    assert.deepEqual(who(m), ['Moderator', 'P1', 'Moderator', 'P2', 'Moderator', 'P2', 'Moderator']);
+  });
+  test('`SEN. ROY DEAKINS (R), OREGON`: the name before the party, not the state after it', () => {
+    const m = P(
+      lines(
+        'HOLLOWAY: Here is the senator.',
+        '',
+        'SEN. ROY DEAKINS (R), OREGON: The state had eighteen months of warnings.',
+        '',
+        'HOLLOWAY: And the governor.',
+        '',
+        'GOV. TESSA OKAFOR (D), OREGON: We acted on every one of them.',
+        '',
+        'HOLLOWAY: Governor, a last word?',
+        '',
+        'OKAFOR: We will rebuild.',
+      ),
+    );
+    assert.deepEqual(who(m), ['Holloway', 'Roy Deakins', 'Holloway', 'Tessa Okafor', 'Holloway', 'Tessa Okafor']);
+  });
+});

@@ -388,7 +388,13 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
       // `Mark Rutte, NATO Secretary General` or `Secretary General, Mark Rutte`: the role part has role words.
       const roleScore = (p: string) => p.split(' ').filter(isRoleToken).length / p.split(' ').length;
       const [a, b] = [parts[0], parts.slice(1).join(', ')];
-      if (parts.length === 2 && !a.includes(' ') && !b.includes(' ') && roleScore(a) === 0 && roleScore(b) === 0 && /^\p{Lu}/u.test(b)) {
+      // `SEN. ROY DEAKINS (R), OREGON`: a party in parentheses follows a person's name; the state
+      // or district after the comma is no name.
+      const party = /\s*\((?:[DRI]|[DRI]-[A-Z][A-Za-z.]{1,12})\)$/.exec(a);
+      if (party) {
+        name = a.slice(0, party.index);
+        role = b;
+      } else if (parts.length === 2 && !a.includes(' ') && !b.includes(' ') && roleScore(a) === 0 && roleScore(b) === 0 && /^\p{Lu}/u.test(b)) {
         // `Okafor, Daniel`: surname first, as directories and meeting tools write names.
         name = `${b} ${a}`;
       } else if (roleScore(a) > roleScore(b) && !(roleScore(b) === 0 && titledPerson(a) && !titledPerson(b))) {

@@ -380,9 +380,10 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
   const n = infos.length;
   /** Line `j` holds an inline label of the anonymous questioner or answerer (`Answer: ...`). */
   const anonInline = (j: number) => j < n && !infos[j].blank && infos[j].cand?.form === 'inline' && infos[j].cand!.anon !== null;
-  // (A slip of a known name, or a short form of a known given name: `Toby` beside `Tobias`.)
+  // (A slip of a known name, a wrong letter only in a long one: `OKAFER` beside `OKAFOR`; or a
+  // short form of a known given name: `Toby` beside `Tobias`.)
   const knownToken = (t: string | undefined) =>
-    t !== undefined && (g.known.has(t) || [...g.known].some((k) => (t.length >= 4 && isSlip(t, k)) || shortFormOf(t, k)));
+    t !== undefined && (g.known.has(t) || [...g.known].some((k) => (t.length >= 4 && isSlip(t, k, t.length >= 6)) || shortFormOf(t, k)));
   let lastAccepted = prevAccepted ? lo - 1 : -2;
   for (let i = Math.max(lo, pl.first); i < hi; i++) {
     const li = infos[i];

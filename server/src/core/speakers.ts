@@ -73,7 +73,8 @@ function nearMiss(tokens: string[], target: Set<string>): boolean {
   if (code) return target.has(code[2]) && [...target].some((t) => t !== code[2] && t.startsWith(code[1]));
   // A wrong letter (`MAECUS WEBB`) is a slip only beside another word that matches exactly.
   const exact = tokens.filter((t) => target.has(t)).length;
-  const substitution = exact > 0 && tokens.length - exact === 1;
+  // (Or a lone surname of six letters or more: `OKAFER:` once beside `OKAFOR:`.)
+  const substitution = (exact > 0 && tokens.length - exact === 1) || (tokens.length === 1 && tokens[0].length >= 6);
   let fuzzy = 0;
   for (const t of tokens) {
     if (target.has(t)) continue;
@@ -206,8 +207,8 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
             gr.anon === null &&
             rt.size > 0 &&
             gr.roleTokens.size > 0 &&
-            // (a title typed with a slip, `The First Minster`, is the same title)
-            [...rt].every((t) => gr.roleTokens.has(t) || [...gr.roleTokens].some((r) => isSlip(t, r))) &&
+            // (a title typed with a slip, `The First Minster`, `Moderater`, is the same title)
+            [...rt].every((t) => gr.roleTokens.has(t) || [...gr.roleTokens].some((r) => isSlip(t, r, t.length >= 6))) &&
             // `CHAIR` is not the `ACTING CHAIR`, nor the `Vice-Chair`.
             !QUALIFIERS.some((q) => gr.roleTokens.has(q) && !rt.has(q)),
         );
@@ -239,8 +240,8 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
     const cands: number[] = [];
     groups.forEach((h, k) => {
       if (k === g || h.anon !== null || (usesOf.get(k) ?? 0) <= (usesOf.get(g) ?? 0)) return;
-      // `Hon. Speakr`: a slip of the title a named speaker also holds (`The Speaker (Hon. X)`).
-      const titled = t.length === 1 && [...h.roleTokens].some((r) => isSlip(t[0], r));
+      // `Hon. Speakr`, `Moderater`: a slip of a title another speaker holds (`The Speaker (Hon. X)`).
+      const titled = t.length === 1 && [...h.roleTokens].some((r) => isSlip(t[0], r, t[0].length >= 6));
       // (`MR. LINDQUIST` once beside `MR. LINDQVIST`: a long name one letter off, the same honorific.)
       const sameHonorific = gr.gender !== undefined && gr.gender === h.gender;
       if (h.tokens.size > 0 ? nearMiss(t, h.tokens) || ((sameTitle(gr, h) || sameHonorific) && nearMiss2(t, h.tokens)) || titled : titled) cands.push(k);
@@ -350,6 +351,8 @@ function describe(gr: Group): Omit<Speaker, 'id' | 'labels' | 'turns'> {
   const titled = gr.analyses.some((x) => x.nameTokens.length === 0 && x.role !== '');
   for (const a of gr.analyses) {
     if (a.nameTokens.length === 0 || (titled && /^\p{Lu}{2,3}$/u.test(a.name))) continue;
+    // (Nor is a slip of the title that joined it: `Moderater` beside `Moderator`.)
+    if (titled && a.nameTokens.length === 1 && [...gr.roleTokens].some((r) => isSlip(a.nameTokens[0], r, true))) continue;
     if (
       best === null ||
       a.nameTokens.length > best.nameTokens.length ||
