@@ -1327,3 +1327,38 @@ describe('slips and party labels (session 6)', () => {
     assert.deepEqual(who(m), ['Holloway', 'Roy Deakins', 'Holloway', 'Tessa Okafor', 'Holloway', 'Tessa Okafor']);
   });
 });
+
+describe('choruses (session 6)', () => {
+  const focusGroup = (chorus: string) =>
+    lines(
+      'Moderator: Welcome, everyone. P1, how do you get to work?',
+      '',
+      'P1: I take the bus.',
+      '',
+      'Moderator: Would a later bus change anything for you?',
+      '',
+      'P2: It would for me.',
+      '',
+      'Moderator: Does anyone drive?',
+      '',
+      `${chorus}: No.`,
+      '',
+      'Moderator: Thank you.',
+    );
+  test('`Several participants: No.` said once in a focus group is a turn of its own', () => {
+    const m = P(focusGroup('Several participants'));
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'Moderator'],
+      [3, 'P1'],
+      [5, 'Moderator'],
+      [7, 'P2'],
+      [9, 'Moderator'],
+      [11, 'Several participants'],
+      [13, 'Moderator'],
+    ]);
+  });
+  test('`Some members` in lower case is a chorus too, though no name', () => {
+    const m = P(focusGroup('Some members'));
+    assert.deepEqual(turns(m).map((t) => t[0]), [1, 3, 5, 7, 9, 11, 13]);
+  });
+});

@@ -4,7 +4,7 @@
  * lines.
  */
 
-import { anonymousKind, isDescribedSpeaker, isHeadingLike, isNameLike, type Anonymous } from './names.ts';
+import { anonymousKind, CHORUS_RE, isDescribedSpeaker, isHeadingLike, isNameLike, type Anonymous } from './names.ts';
 import { countWords, endsSentence, firstNonSpace, lastNonSpaceEnd, normalizeSpaces, startsLower } from './text.ts';
 
 /** A clock or media time: `00:52`, `1:02:03`, `00:00:01.500`. */
@@ -145,8 +145,6 @@ function layoutLabel(form: LabelCandidate['form'], start: number, text: string, 
 /** What follows the colon of an order-paper item: `Discussion`, `Motion`, `Second Stage`, `Statements (Resumed)`. */
 const AGENDA_ITEM_RE = /^(?:Discussion|Motions?|Statements?|Debate|Questions|Estimates|Report|(?:First|Second|Committee|Report|Final|Remaining) Stages?)(?:\s*\((?:Resumed|Continued)\))?$/;
 
-/** Several people at once: `Some hon. members`, `Several participants`, `All members`, `Other voices`. */
-const CHORUS_RE = /^(?:some|several|many|other|all|various)\s+(?:hon(?:ou?rable)?\.?\s+)?(?:members|participants|voices|delegates|senators|students|children|panel(?:l)?ists|councill?ors|people|speakers|reporters|journalists)$/i;
 
 export const PHONE_RE = /^\+\d{1,3}(?:[ -]?\(?\d{1,5}\)?){2,4}$/;
 const EMAIL_RE = /^[\p{L}\d][\p{L}\d._%+-]{0,40}@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+$/u;

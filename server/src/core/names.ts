@@ -250,7 +250,12 @@ const PERSON_TITLES = new Set([
   'speaker', 'presenter', 'guest', 'advisor', 'adviser', 'coordinator', 'administrator', 'inspector', 'detective',
 ]);
 
+/** Several people at once: `Some hon. members`, `Several participants`, `All members`, `Other voices`. */
+export const CHORUS_RE = /^(?:some|several|many|other|all|various)\s+(?:hon(?:ou?rable)?\.?\s+)?(?:members|participants|voices|delegates|senators|students|children|panel(?:l)?ists|councill?ors|people|speakers|reporters|journalists)$/i;
+
 function isHeadingLikeUncached(raw: string): boolean {
+  // A chorus is people, whatever its words (`Several participants`).
+  if (CHORUS_RE.test(collapseSpaces(raw).trim())) return false;
   // `Shubham Rao, DD News`, `Jordan Reilly (CBC News)`: a person, then the outlet; the outlet's
   // words make no heading.
   const comma = raw.search(/[,(]/);
