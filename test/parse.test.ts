@@ -1362,3 +1362,27 @@ describe('choruses (session 6)', () => {
     assert.deepEqual(turns(m).map((t) => t[0]), [1, 3, 5, 7, 9, 11, 13]);
   });
 });
+
+describe('court front matter (session 6)', () => {
+  test('`APPEARANCES:` and `BEFORE:` over counsel and the bench are headings, not speakers', () => {
+    const m = P(
+      lines(
+        'UNITED STATES DISTRICT COURT',
+        '',
+        'BEFORE:',
+        'HON. JESSE M. FURMAN, District Judge',
+        '',
+        'APPEARANCES:',
+        'CLAIRE VANTERPOOL, ESQ., Washington, D.C.; on behalf',
+        '   of the Petitioner.',
+        '',
+        'THE COURT: Good morning. Please be seated.',
+        '',
+        'MS. VANTERPOOL: Good morning, Your Honor.',
+        '',
+        'THE COURT: You may begin.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => t[0]), [10, 12, 14]);
+  });
+});

@@ -81,6 +81,8 @@ const NOT_SPEAKER_WORDS = new Set([
   'editor', "editor's", 'signed', 'signature', 'correction', 'volume', 'disclaimer', 'attachment', 'attachments', 'photograph', 'caption',
   // The header of an e-mail quoted or read into the record (`Re: Shipment 4471`, `From: Dana Kohl`).
   're', 'fwd', 'fw', 'subject', 'cc', 'bcc', 'sent', 'from', 'attn',
+  // A court record's front matter (`APPEARANCES:`, `BEFORE:`, `CERTIFICATE`, `EXHIBITS`).
+  'appearances', 'before', 'exhibits', 'witnesses', 'stipulations', 'certificate', 'certification', 'attendance',
 ]);
 
 /** Anonymous label keywords (compared lower-case, without dots). */
