@@ -1386,3 +1386,35 @@ describe('court front matter (session 6)', () => {
     assert.deepEqual(turns(m).map((t) => t[0]), [10, 12, 14]);
   });
 });
+
+describe('narrow columns (session 6)', () => {
+  test('a label ending in a colon alone on its line, its speech wrapped in a narrow column below, starts a turn', () => {
+    const m = P(
+      lines(
+        'The Convener: Our next item of business is',
+        'consideration of an affirmative instrument. I',
+        'invite the minister to make a brief statement.',
+        'The Minister for Transport (Catriona Hendry):',
+        'Thank you, convener. The order will enable Argyll',
+        'and Bute Council to enforce parking restrictions',
+        'through its own officers, rather than through',
+        'Police Scotland. I am happy to answer questions.',
+        'The Convener: Thank you. Do members have any',
+        'questions? I see that Mark Ruskin does.',
+        'Mark Ruskin (Mid Scotland and Fife) (Green):',
+        'Minister, some of the responses to the',
+        '7                      4 MARCH 2025                      8',
+        'consultation raised concerns that parking charges',
+        'would be introduced at ferry terminals. Will they?',
+        'The Convener: Minister?',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'The Convener'],
+      [4, 'Catriona Hendry'],
+      [9, 'The Convener'],
+      [11, 'Mark Ruskin'],
+      [16, 'The Convener'],
+    ]);
+  });
+});

@@ -194,6 +194,23 @@ export class ProseLines {
     const b = infos[j + 1];
     return plain(a) && a.words >= 7 && plain(b) && (b.terminal || b.words >= 8);
   }
+  /**
+   * Speech set in a narrow column (a PDF's two-column page): three plain lines of five words or
+   * more in a row (`Thank you, convener. The order will enable Argyll` / `and Bute Council to
+   * enforce parking restrictions` / ...), none of them finishing a sentence necessarily.
+   */
+  columnSpeech(j: number): boolean {
+    const infos = this.infos;
+    const plain = (li: LineInfo) => !li.blank && !li.noteOnly && !li.heading && !li.cand && !li.keyValue && li.words >= 5;
+    // (A page's running footer may fall between the lines: `7    4 MARCH 2025    8`.)
+    let seen = 0;
+    for (let k = j, notes = 0; k < infos.length && seen < 3; k++) {
+      if (infos[k].noteOnly && notes++ < 1) continue;
+      if (!plain(infos[k])) return false;
+      seen++;
+    }
+    return seen === 3;
+  }
   /** For a repeated label with no speech after it: the next content line is itself a label. */
   nextIsLabelSpeech(i: number): boolean {
     const j = this.nextContent(i);
@@ -473,7 +490,8 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
       // Standalone: a label alone on its line must be followed by speech (or be a label the
       // document repeats), stand at a paragraph start, and not read as a heading.
       const decorated = c.colon || c.timestamp !== undefined || c.markdown;
-      const speech = pl.followedBySpeech(i);
+      // (A label ending in a colon may have its speech wrapped in a narrow column below.)
+      const speech = pl.followedBySpeech(i) || (c.colon && i + 1 < n && pl.columnSpeech(i + 1));
       const repeated = k.standaloneSpeech >= 2 || (k.standalone >= 2 && k.standaloneSpeech >= 1);
       // (A chat copy's `Priya Raman  10:42 AM` over each message needs no paragraph break: the
       // time beside a name the document repeats marks it.)
