@@ -1418,3 +1418,70 @@ describe('narrow columns (session 6)', () => {
     ]);
   });
 });
+
+describe('titles and surnames in capitals (session 6)', () => {
+  const who = (m: TranscriptModel) => m.turns.map((t) => m.speakers[t.speaker]?.name ?? '?');
+  test('`President VASSEUR`, `THE PRESIDENT OF THE REPUBLIC` and `LAURENT VASSEUR` are one speaker; `The Federal Chancellor` is the one chancellor', () => {
+    const m = P(
+      lines(
+        'LAURENT VASSEUR',
+        '',
+        'Ladies and gentlemen, welcome to the Élysée.',
+        '',
+        'MARKUS FELDBACHER',
+        '',
+        'Thank you, Laurent, for your welcome.',
+        '',
+        'Journalist',
+        '',
+        'A question for both of you: will the border stay open?',
+        '',
+        'President VASSEUR',
+        '',
+        'It will stay open, and we said so together.',
+        '',
+        'The Federal Chancellor',
+        '',
+        'I agree with every word.',
+        '',
+        'Federal Chancellor FELDBACHER',
+        '',
+        'And we will meet again in June.',
+        '',
+        'THE PRESIDENT OF THE REPUBLIC:',
+        '',
+        'Thank you all.',
+      ),
+    );
+    assert.deepEqual(who(m), ['Laurent Vasseur', 'Markus Feldbacher', 'Question', 'Laurent Vasseur', 'Markus Feldbacher', 'Markus Feldbacher', 'Laurent Vasseur']);
+  });
+  test('a title on the line under a name (`Fredrik Dahlin` / `IAEA Spokesperson`) makes a later `Spokesperson` alone the same person', () => {
+    const m = P(
+      lines(
+        'Fredrik Dahlin',
+        'IAEA Spokesperson',
+        '',
+        'Good afternoon and welcome to this press conference.',
+        '',
+        'Ana Lucía Marroquín',
+        'Director General',
+        '',
+        'Thank you, Fredrik. Let me begin with Ukraine.',
+        '',
+        'Question (Reuters)',
+        '',
+        'Will inspectors return to the plant this month?',
+        '',
+        'Director General',
+        '',
+        'They will, as soon as the route is safe.',
+        '',
+        'Spokesperson',
+        '',
+        'Next question, please.',
+      ),
+    );
+    assert.deepEqual(who(m), ['Fredrik Dahlin', 'Ana Lucía Marroquín', 'Question', 'Ana Lucía Marroquín', 'Fredrik Dahlin']);
+    assert.equal(m.speakers[m.turns[0].speaker].role, 'IAEA Spokesperson');
+  });
+});

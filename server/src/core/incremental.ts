@@ -34,6 +34,7 @@ import {
   keyClass,
   labelKey,
   proseGlobals,
+  proseLabel,
   sameGlobals,
   type ProseLines,
 } from './prose.ts';
@@ -215,6 +216,9 @@ function incremental(prev: ParseState, text: TextSource, ch: TextChange): Update
   if (a === 0) return 'first line';
   // The head of the document decides front matter, dialect, roster and preamble.
   if (a <= firstTurn + 1) return 'before the first turn';
+  // An unattributed opening turn was chosen by reading everything up to the first label (what its
+  // paragraphs talk about, furniture lines among them): an edit there decides it again.
+  if (p.unattributed >= 0 && a <= (m.turns.length > 1 ? m.turns[1].startLine : n)) return 'in the unattributed opening';
   if (a < 1000 && oldText.slice(m.lineStarts[0], m.lineStarts[0] + m.lineLengths[0]).trim() === '---') return 'front matter';
 
   const infos = p.infos;
@@ -384,8 +388,8 @@ function incremental(prev: ParseState, text: TextSource, ch: TextChange): Update
   for (let t = kA; t <= inn; t++) {
     const startLine = NS[t - nsOffset];
     const blockEnd = t + 1 < nsCount ? NS[t + 1 - nsOffset] - 1 : n2 - 1;
-    // A prose turn's raw label is its line's candidate itself (no copy).
-    const raw: RawLabel | null = t === 0 && u >= 0 ? null : infos2[startLine].cand!;
+    // A prose turn's raw label is its line's candidate itself (no copy), as in a full parse.
+    const raw: RawLabel | null = t === 0 && u >= 0 ? null : proseLabel(pl, startLine);
     const built = buildTurn(te, t, startLine, blockEnd, raw);
     middle.push(built.turn);
     middleData.push(built.data);

@@ -156,7 +156,8 @@ const MD_RE = /^(\*\*|__)([^*_]{1,80}?)\s*(:?)\s*\1\s*(:?)[ ]*(.*)$/;
 const MD_TS_RE = new RegExp(String.raw`^(?:\\?[\[(])(${TS})(?:\\?[\])])\s*:?\s*`);
 /** `[Priya Raman] 10:02:13`, `[Priya Raman] text`: Zoom's saved captions. */
 const BRACKET_NAME_RE = new RegExp(String.raw`^\[([^\]\d]{2,60})\](?:\s+(${TS}))?(?:\s+(?=\S)|$)`);
-const TS_PREFIX_RE = new RegExp(String.raw`^[\[(]?(${TS})[\])]?\s+(?=\S)`);
+/** A time before the label: `[00:01:02] Name:`, `0:07 Marcus Obi`, `0:07 - Marcus Obi` (meeting notetakers). */
+const TS_PREFIX_RE = new RegExp(String.raw`^[\[(]?(${TS})[\])]?(?:\s+[-–—|])?\s+(?=\S)`);
 const TITLE_WORD = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Senator|Chairman|Chairwoman|Chair|Representative|Delegate|Secretary|General|Admiral|Judge|Justice|Governor|Ambassador|Commissioner|Director|The|Madam|Acting|Vice|President|Speaker|Prime|Minister|Chancellor|Premier|Mayor|King|Queen|Prince|Princess|Foreign|Deputy|Attorney|Press|Professor|Prof|Reverend|Rev|Captain|Colonel|Lieutenant|Sergeant|Detective|Inspector|Chief|Sheriff|Lord|Lady|Baroness|Dame|Sir)\.?`;
 const CAPS_NAME = String.raw`(?:Mc|Mac|Di|De|La|Le|O['’])?\p{Lu}[\p{Lu}'’-]+`;
 const PERIOD_LABEL = new RegExp(

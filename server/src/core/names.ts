@@ -255,6 +255,11 @@ const PERSON_TITLES = new Set([
 /** Several people at once: `Some hon. members`, `Several participants`, `All members`, `Other voices`. */
 export const CHORUS_RE = /^(?:some|several|many|other|all|various)\s+(?:hon(?:ou?rable)?\.?\s+)?(?:members|participants|voices|delegates|senators|students|children|panel(?:l)?ists|councill?ors|people|speakers|reporters|journalists)$/i;
 
+/** A role word that names a person's office (`president`, `chancellor`; lower case), not a qualifier. */
+export function isPersonTitle(token: string): boolean {
+  return PERSON_TITLES.has(token);
+}
+
 function isHeadingLikeUncached(raw: string): boolean {
   // A chorus is people, whatever its words (`Several participants`).
   if (CHORUS_RE.test(collapseSpaces(raw).trim())) return false;
@@ -430,13 +435,16 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
         cut = i + 1;
       } else if ((k === 'the' || k === 'an') && i === 0) {
         cut = i + 1;
-      } else if (mixedCase && /^\p{Lu}{2,}$/u.test(t)) {
-        cut = i + 1; // an acronym such as NATO, UN, US
-      } else if (sawRole && PARTICLES.has(k) && t === t.toLowerCase() && i + 1 < toks.length) {
-        // `of Ukraine`, `for Foreign Affairs`: the particle and the capitalised word after it.
-        cut = i + 2;
-        i++;
-      } else if (!sawRole && i < 2 && isRoleToken(toks[i + 1] ?? '') && (toks.length - i >= 4 || (i === 0 && toks.length <= 3 && PERSON_TITLES.has(tokenKey(toks[1])) && ADJECTIVE_QUALIFIER.test(toks[0])))) {
+      } else if (mixedCase && /^\p{Lu}{2,}$/u.test(t) && !(sawRole && i === toks.length - 1 && i > 0 && t.length >= 3 && /[AEIOUY]/.test(t) && !PARTICLES.has(tokenKey(toks[i - 1])))) {
+        cut = i + 1; // an acronym such as NATO, UN, US (not a surname in capitals after a title: `President VASSEUR`)
+      } else if (sawRole && PARTICLES.has(k) && (t === t.toLowerCase() || !mixedCase) && i + 1 < toks.length) {
+        // `of Ukraine`, `for Foreign Affairs`, `OF THE REPUBLIC`: the particle (and an article) and
+        // the capitalised word after it.
+        let j = i + 1;
+        while (j + 1 < toks.length && ['the', 'a', 'an'].includes(tokenKey(toks[j]))) j++;
+        cut = j + 1;
+        i = j;
+      } else if (!sawRole && i < 2 && isRoleToken(toks[i + 1] ?? '') && (toks.length - i >= 4 || (i === cut && toks.length - i <= 3 && PERSON_TITLES.has(tokenKey(toks[i + 1])) && ADJECTIVE_QUALIFIER.test(toks[i])))) {
         cut = i + 1; // a qualifier before the title: `Harbour Master Tomas Lind`, `Labour Leader Jo Bell`
       } else if (!sawRole && i === 0 && toks.length >= 5 && /^\p{Lu}/u.test(toks[1]) && isRoleToken(toks[2])) {
         cut = 1; // two: `European Council President Serrão Mendes`

@@ -17,7 +17,7 @@ import type {
 import { splitLines } from './lines.ts';
 import { analyzeLine, type LineInfo } from './lineinfo.ts';
 import { analyzeLabel } from './names.ts';
-import { finishStarts, segmentProseState, type ProseState } from './prose.ts';
+import { finishStarts, proseLabel, segmentProseState, type ProseState } from './prose.ts';
 import { looksLikeCaptions, looksLikeChat, segmentCaptions, segmentChat, type RawLabel, type Segmented } from './formats.ts';
 import { findFrontMatter } from './frontmatter.ts';
 import { furnitureBlocks, isFurniture } from './boilerplate.ts';
@@ -412,7 +412,7 @@ export function parseState(input: string, options: ParseOptions = {}): ParseStat
     const ps = segmentProseState(infos, first, line, declared);
     const starts = finishStarts(ps.lines, ps.accepted);
     // A prose turn's raw label is its line's candidate itself (no copy).
-    seg = { speechStart: starts.length ? starts[0] : -1, starts, labels: starts.map((i): RawLabel => infos[i].cand!), noteLines: new Map() };
+    seg = { speechStart: starts.length ? starts[0] : -1, starts, labels: starts.map((i): RawLabel => proseLabel(ps.lines, i)), noteLines: new Map() };
     // Speech before the first label that no label attributes (a page that opens mid-answer, a
     // briefing whose opening is unlabelled); with no labels at all, the whole speech.
     const end = seg.starts.length ? seg.starts[0] : n;

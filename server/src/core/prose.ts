@@ -5,6 +5,7 @@
  */
 
 import { shortFormOf } from './nicknames.ts';
+import type { RawLabel } from './formats.ts';
 import type { LabelCandidate, LineInfo } from './lineinfo.ts';
 import { analyzeLabel, isHeadingLike, isNameLike } from './names.ts';
 import { isSlip } from './slips.ts';
@@ -216,6 +217,17 @@ export class ProseLines {
     const j = this.nextContent(i);
     return j < this.infos.length && this.infos[j].cand !== null;
   }
+}
+
+/**
+ * The raw label of accepted line `i`: its candidate itself, or, where a short title stands on the
+ * line under a name (`Fredrik Dahlin` over `IAEA Spokesperson`), a copy with that title as its
+ * role, so that a later `Spokesperson` alone is the same person.
+ */
+export function proseLabel(pl: ProseLines, i: number): RawLabel {
+  const c = pl.infos[i].cand!;
+  if (c.form !== 'standalone' || c.colon || c.anon !== null || !pl.affiliationAfter(i)) return c;
+  return { ...c, role: pl.infos[i + 1].cand!.text };
 }
 
 export function emptyStats(): ProseStats {

@@ -6,7 +6,7 @@
  */
 
 import type { Speaker, SpeakerRole } from './model.ts';
-import { analyzeLabel, type Anonymous, type LabelAnalysis } from './names.ts';
+import { analyzeLabel, isPersonTitle, type Anonymous, type LabelAnalysis } from './names.ts';
 import type { RosterEntry } from './roster.ts';
 import { shortFormOf } from './nicknames.ts';
 import { editDistance, isSlip } from './slips.ts';
@@ -213,6 +213,15 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
             !QUALIFIERS.some((q) => gr.roleTokens.has(q) && !rt.has(q)),
         );
       if (cands.length === 1) g = cands[0].i;
+      // `THE PRESIDENT OF THE REPUBLIC` where only one speaker is a president (`President VASSEUR`):
+      // the office the title names is that speaker's, whatever else it says.
+      const heads = [...rt].filter(isPersonTitle);
+      if (cands.length === 0 && heads.length > 0) {
+        const holders = groups
+          .map((gr, i) => ({ gr, i }))
+          .filter(({ gr }) => gr.anon === null && gr.tokens.size > 0 && heads.every((t) => gr.roleTokens.has(t)) && !QUALIFIERS.some((q) => gr.roleTokens.has(q) !== rt.has(q)));
+        if (holders.length === 1) g = holders[0].i;
+      }
     }
     if (g < 0) g = groups.push({ analyses: [], tokens: new Set(), roleTokens: new Set(), labels: [], anon: null }) - 1;
     const gr = groups[g];
@@ -221,7 +230,10 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
     for (const t of d.a.nameTokens) gr.tokens.add(t);
     for (const t of roleTokens(d.a.role || (d.a.nameTokens.length === 0 ? d.a.text : ''))) gr.roleTokens.add(t);
     if (d.use.part) gr.part = d.use.part;
-    if (d.use.role) gr.role = d.use.role;
+    if (d.use.role) {
+      gr.role = d.use.role;
+      for (const t of roleTokens(d.use.role)) gr.roleTokens.add(t);
+    }
     if (d.use.name) gr.name = d.use.name;
     groupOf.set(key, g);
     groupUses.set(g, (groupUses.get(g) ?? 0) + (textUses.get(key) ?? 0));
