@@ -1485,3 +1485,67 @@ describe('titles and surnames in capitals (session 6)', () => {
     assert.equal(m.speakers[m.turns[0].speaker].role, 'IAEA Spokesperson');
   });
 });
+
+describe('meeting notetakers (session 6)', () => {
+  test('`0:07 - Name (Company)` over indented text starts a turn; a dialled-in number is a speaker too', () => {
+    const m = P(
+      lines(
+        'Transcript',
+        '0:00 - Priya Raman (Harbourline)',
+        '  Okay, I think it is recording. Morning, everyone.',
+        '0:07 - Marcus Obi',
+        '  Morning.',
+        '0:12 - Priya Raman (Harbourline)',
+        '  Marcus, where are we with Brightway?',
+        '1:52 - +44 7700 900123',
+        '  Hi, sorry, I have just dialled in, it is the Brightway operations line.',
+        '2:04 - Marcus Obi',
+        '  Perfect timing.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [2, 'Priya Raman'],
+      [4, 'Marcus Obi'],
+      [6, 'Priya Raman'],
+      [8, '+44 7700 900123'],
+      [10, 'Marcus Obi'],
+    ]);
+  });
+});
+
+describe('web copies and captions (session 6)', () => {
+  test('a bold label holding an HTML entity (`**Mr. Si&ocirc;n Simon (Lab):**`) is a label', () => {
+    const m = P(
+      lines(
+        '**Mr. Speaker:** Order. Questions to the Prime Minister.',
+        '',
+        '**Mr. Si&ocirc;n Simon (Birmingham, Erdington) (Lab):** As we now learn, the cuts fall hardest on the poorest. Will he think again?',
+        '',
+        '**The Prime Minister:** No, and I will tell him why.',
+        '',
+        '**Mr. Speaker:** Order.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => t[0]), [1, 3, 5, 7]);
+  });
+  test('where it took place (`Roosevelt Room`) above the time is no speaker', () => {
+    const m = P(lines('THE WHITE HOUSE', 'Office of the Press Secretary', '', 'Roosevelt Room', '', '11:23 A.M. EST', '', 'THE PRESIDENT: Good morning, everybody. Please have a seat.', '', 'Today we are announcing a new step.'));
+    assert.deepEqual(turns(m).map((t) => t[0]), [8]);
+  });
+  test('a case caption broken over lines (`DEPARTMENT OF HEALTH AND  :`) is no speaker', () => {
+    const m = P(
+      lines(
+        'DEPARTMENT OF HEALTH AND                            :',
+        'HUMAN SERVICES, ET AL.,                             :',
+        '                Petitioners                         :',
+        '',
+        'CHIEF JUSTICE ROBERTS: We will hear argument this morning.',
+        '',
+        'MR. CLEMENT: Mr. Chief Justice, and may it please the Court.',
+        '',
+        'CHIEF JUSTICE ROBERTS: Thank you.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => t[0]), [5, 7, 9]);
+  });
+});

@@ -114,10 +114,13 @@ function candidate(
   const email = extra.timestamp !== undefined && EMAIL_RE.test(label);
   // `माननीय अध्यक्ष:` — a label in a script without capitals, one to three words, before a colon.
   const uncased = form === 'inline' && extra.colon === true && /^[\p{Lo}\p{M}]{2,}(?: [\p{Lo}\p{M}]{2,}){0,2}$/u.test(label);
-  // `+44 7700 900412: Hello?`: a meeting tool names a caller who dialled in by the number.
-  const phone = form === 'inline' && extra.colon === true && PHONE_RE.test(label);
+  // `+44 7700 900412: Hello?`, `1:52 - +44 7700 900123`: a meeting tool names a caller who dialled
+  // in by the number (after a colon, or with the time beside it).
+  const phone = ((form === 'inline' && extra.colon === true) || extra.timestamp !== undefined) && PHONE_RE.test(label);
   // `SEN. ROY DEAKINS (R), OREGON`: a party after the name, then the state or role.
-  const probe = label.includes('(') ? label.replace(/\s*\([\p{L}.\-–]{1,8}\)(?=\s*,)/u, '') : label;
+  let probe = label.includes('(') ? label.replace(/\s*\([\p{L}.\-–]{1,8}\)(?=\s*,)/u, '') : label;
+  // `Mr. Si&ocirc;n Simon`: a web copy's HTML entity stands for a letter.
+  if (probe.includes('&')) probe = probe.replace(/&(?:[a-z]{2,8}|#\d{2,5});/gi, 'o');
   if (anon === null && !email && !uncased && !phone && !CHORUS_RE.test(label) && !isNameLike(probe, form === 'standalone')) return null;
   const s = start + raw.indexOf(label);
   return {

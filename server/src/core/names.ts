@@ -83,6 +83,10 @@ const NOT_SPEAKER_WORDS = new Set([
   're', 'fwd', 'fw', 'subject', 'cc', 'bcc', 'sent', 'from', 'attn',
   // A court record's front matter (`APPEARANCES:`, `BEFORE:`, `CERTIFICATE`, `EXHIBITS`).
   'appearances', 'before', 'exhibits', 'witnesses', 'stipulations', 'certificate', 'certification', 'attendance',
+  // The parties named in a case caption (`Petitioners  :`, `Respondents.`).
+  'petitioners', 'respondents', 'plaintiffs', 'defendants', 'appellants', 'appellees',
+  // Where it took place, on the line above the time (`Roosevelt Room`, `East Room`, `South Lawn`).
+  'room', 'ballroom', 'auditorium', 'lawn',
 ]);
 
 /** Anonymous label keywords (compared lower-case, without dots). */
@@ -278,6 +282,9 @@ function isHeadingLikeUncached(raw: string): boolean {
     .filter((t) => t.length > 0)
     .map(tokenKey);
   if (toks.length === 0) return true;
+  // `DEPARTMENT OF HEALTH AND`: a case caption broken over lines; no name ends in a conjunction.
+  // (A label wrapped after its name, `Dr. Matthias Kern, Federal Minister for Digital and`, does.)
+  if (toks.length > 1 && !/[,(]/.test(raw) && ['and', 'of', 'or', 'for', 'the', 'to', '&'].includes(toks[toks.length - 1])) return true;
   // `On Failure`, `Why Now`, `About the Project`: a heading starts with a preposition or a question word.
   if (toks.length > 1 && HEADING_START.has(toks[0])) return true;
   // `AF`, `DE`: initials in capitals, not the particle they spell.
