@@ -19,7 +19,7 @@ import { TARGETS, formatTable, formatTargets, scoreCorpus } from './support/gold
  * meeting export with no roles at all, a school board whose presiding officer is titled `President`,
  * and a magazine interviewer whose remarks without a question mark are answered.
  */
-const PAIR_MISSES: Record<string, number> = { heldout: 1, heldout2: 2, heldout3: 3, heldout4: 1, heldout5: 1, heldout6: 4, heldout7: 1, heldout8: 2, heldout9: 3, heldout12: 2, heldout13: 4 };
+const PAIR_MISSES: Record<string, number> = { heldout: 1, heldout2: 2, heldout3: 3, heldout4: 1, heldout5: 1, heldout6: 4, heldout7: 1, heldout8: 2, heldout9: 3, heldout12: 2, heldout13: 4, heldout14: 6, heldout15: 5 };
 
 /**
  * Sets still below the targets, held to what they reach so that nothing slips back: heldout11
@@ -46,7 +46,7 @@ for (const [set, floor] of Object.entries(FLOORS)) {
   });
 }
 
-for (const set of ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout12', 'heldout13']) {
+for (const set of ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout12', 'heldout13', 'heldout14', 'heldout15']) {
   const dir = path.join(__dirname, 'fixtures', set);
   const result = scoreCorpus(dir, (text) => parse(text));
   test(`dialect fixtures (${set}): turn starts, speakers and pairs on every layout`, () => {
