@@ -1549,3 +1549,66 @@ describe('web copies and captions (session 6)', () => {
     assert.deepEqual(turns(m).map((t) => t[0]), [5, 7, 9]);
   });
 });
+
+describe('parliament question papers and broadcast voices (session 6)', () => {
+  const who = (m: TranscriptModel) => m.turns.map((t) => m.speakers[t.speaker]?.name ?? '?');
+  test('`1 Ms Priscilla Goh asked the Minister ...`: a numbered question names its asker', () => {
+    const m = P(
+      lines(
+        'Mr Speaker: Questions for oral answer.',
+        '',
+        '1 Ms Priscilla Goh asked the Minister for Transport how many disruptions occurred in 2024.',
+        '',
+        '2 Mr Harish Menon asked the Minister for Transport whether LTA will review the maintenance regime.',
+        '',
+        'The Senior Minister of State for Transport (Dr Lim Wei Jie): Mr Speaker, may I take Questions 1 and 2 together?',
+        '',
+        'Mr Speaker: Please do.',
+      ),
+    );
+    assert.deepEqual(who(m), ['Speaker', 'Priscilla Goh', 'Harish Menon', 'Lim Wei Jie', 'Speaker']);
+  });
+  test('`1.<TAB>MR TANG MAN-KIT (in Cantonese):`: the question number is no part of the label', () => {
+    const m = P(
+      lines(
+        'PRESIDENT (in Cantonese): Oral questions. First question.',
+        '',
+        'Waiting time for public rental housing',
+        '',
+        '1.\tMR TANG MAN-KIT (in Cantonese): President, according to the Housing Authority, the',
+        'average waiting time stood at 5.6 years at the end of last year.',
+        '',
+        'SECRETARY FOR HOUSING (in Cantonese): President, the waiting time has come down.',
+        '',
+        'PRESIDENT (in Cantonese): Second question.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => t[0]), [1, 5, 8, 10]);
+    assert.equal(who(m)[1], 'Tang Man-Kit');
+  });
+  test('`Reporter, AFP` and `Question, Dagens Nyheter` are the anonymous questioner; `UNIDENTIFIED PERSON #1` and `#2` are two voices', () => {
+    const m = P(
+      lines(
+        'Question, Dagens Nyheter',
+        '',
+        'Will Sweden send more troops?',
+        '',
+        'Prime Minister Lindqvist',
+        '',
+        'We will decide that in June.',
+        '',
+        'Reporter, AFP',
+        '',
+        'And the budget?',
+        '',
+        'Prime Minister Lindqvist',
+        '',
+        'It is set.',
+      ),
+    );
+    assert.deepEqual(who(m), ['Question', 'Lindqvist', 'Question', 'Lindqvist']);
+    const v = P(lines('KOVAČ: At the mill, farmers wait in line.', '', 'UNIDENTIFIED PERSON #1: (Speaking Spanish).', '', 'UNIDENTIFIED PERSON #2: (Speaking Spanish).', '', 'KOVAČ: One farmer tells me the plantations cost too much.'));
+    assert.deepEqual(turns(v).map((t) => t[0]), [1, 3, 5, 7]);
+    assert.notEqual(v.turns[1].speaker, v.turns[2].speaker);
+  });
+});

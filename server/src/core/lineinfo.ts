@@ -121,6 +121,8 @@ function candidate(
   let probe = label.includes('(') ? label.replace(/\s*\([\p{L}.\-–]{1,8}\)(?=\s*,)/u, '') : label;
   // `Mr. Si&ocirc;n Simon`: a web copy's HTML entity stands for a letter.
   if (probe.includes('&')) probe = probe.replace(/&(?:[a-z]{2,8}|#\d{2,5});/gi, 'o');
+  // `UNIDENTIFIED PERSON #1`: broadcasters number the voices they cannot name.
+  if (probe.includes('#')) probe = probe.replace(/\s+#\d{1,3}$/, '');
   if (anon === null && !email && !uncased && !phone && !CHORUS_RE.test(label) && !isNameLike(probe, form === 'standalone')) return null;
   const s = start + raw.indexOf(label);
   return {
@@ -159,6 +161,8 @@ const MD_RE = /^(\*\*|__)([^*_]{1,80}?)\s*(:?)\s*\1\s*(:?)[ ]*(.*)$/;
 const MD_TS_RE = new RegExp(String.raw`^(?:\\?[\[(])(${TS})(?:\\?[\])])\s*:?\s*`);
 /** `[Priya Raman] 10:02:13`, `[Priya Raman] text`: Zoom's saved captions. */
 const BRACKET_NAME_RE = new RegExp(String.raw`^\[([^\]\d]{2,60})\](?:\s+(${TS}))?(?:\s+(?=\S)|$)`);
+/** `1 Ms Priscilla Goh asked the Minister for Transport (a) how many...`: a numbered question and its asker. */
+const ASKED_RE = /^(\d{1,3}\s+)((?:Mr|Mrs|Ms|Miss|Mdm|Dr|Prof|Assoc Prof|Er|Hon)\.?\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})\s+(?=asked\s+(?:the\s+)?\p{Lu})/u;
 /** A time before the label: `[00:01:02] Name:`, `0:07 Marcus Obi`, `0:07 - Marcus Obi` (meeting notetakers). */
 const TS_PREFIX_RE = new RegExp(String.raw`^[\[(]?(${TS})[\])]?(?:\s+[-–—|])?\s+(?=\S)`);
 const TITLE_WORD = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Senator|Chairman|Chairwoman|Chair|Representative|Delegate|Secretary|General|Admiral|Judge|Justice|Governor|Ambassador|Commissioner|Director|The|Madam|Acting|Vice|President|Speaker|Prime|Minister|Chancellor|Premier|Mayor|King|Queen|Prince|Princess|Foreign|Deputy|Attorney|Press|Professor|Prof|Reverend|Rev|Captain|Colonel|Lieutenant|Sergeant|Detective|Inspector|Chief|Sheriff|Lord|Lady|Baroness|Dame|Sir)\.?`;
@@ -369,9 +373,19 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     from = tsp[0].length;
   }
   // Hansard order-paper numbers before a member's name (`Q1. [903112] Sophie Carter (Lab)`), and the paragraph numbers of a committee record (`[12] Mr Pryce: From our point of view`).
-  const qnum = /^(?:Q\d{1,3}\.?\s+(?:\[\d+\]\s+)?|\d{1,3}\.\s+\[\d+\]\s+|\[\d{1,4}\]\s+)(?=\p{Lu})/u.exec(content.slice(from));
+  // So is a question number before the asker in capitals (`1.<TAB>MR TANG MAN-KIT (in Cantonese):`).
+  const qnum = /^(?:Q\d{1,3}\.?\s+(?:\[\d+\]\s+)?|\d{1,3}\.\s+\[\d+\]\s+|\[\d{1,4}\]\s+|\d{1,3}\.\s+(?=(?:MR|MRS|MS|MISS|DR|PROF|IR|SHRI|SMT|HON)\.?\s+\p{Lu}{2}))(?=\p{Lu})/u.exec(content.slice(from));
   if (qnum) from += qnum[0].length;
   const rest = content.slice(from);
+  // `2 Mr Harish Menon asked the Minister for Transport whether...`: a parliament's report numbers
+  // a question and names its asker, who asks it in the words after the name.
+  if (prefixTs === undefined && from === 0 && c0 >= 48 && c0 <= 57) {
+    const asked = ASKED_RE.exec(rest);
+    if (asked) {
+      const c = candidate('inline', asked[2], at + asked[1].length, at + asked[0].length);
+      if (c) return c;
+    }
+  }
   // `Priya Natarajan [00:00:08] Hello and welcome`: podcast editors' exports, the time between
   // the name and the speech.
   if (prefixTs === undefined) {

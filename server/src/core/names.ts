@@ -333,6 +333,8 @@ function anonymousKindUncached(raw: string): Anonymous {
     .toLowerCase()
     .trim();
   if (QUESTIONER_LABELS.test(k) || /^(question|questions|q) (from|by) \S/.test(k)) return 'questioner';
+  // `Reporter, AFP`, `Question, Dagens Nyheter`: the asker's outlet after a comma names no one.
+  if (/^(?:question|questioner|reporter|journalist|correspondent|q|follow-up|additional question), [^,]{2,40}$/.test(k)) return 'questioner';
   // `QUESITON:`, `QUESTOIN:` — a slip of the anonymous label is still the anonymous label.
   if (/^[a-z]{7,9}$/.test(k) && isSlip(k, 'question')) return 'questioner';
   if (ANSWERER_LABELS.test(k)) return 'answerer';

@@ -450,6 +450,7 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
       else if (
         k.inline < 2 &&
         c.anon === null &&
+        c.colon &&
         !c.markdown &&
         c.timestamp === undefined &&
         c.textStart >= 0 &&
