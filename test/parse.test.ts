@@ -1612,3 +1612,37 @@ describe('parliament question papers and broadcast voices (session 6)', () => {
     assert.notEqual(v.turns[1].speaker, v.turns[2].speaker);
   });
 });
+
+describe('shared titles (session 6)', () => {
+  test('`Senator:` used more often than the one named senator stands for whichever senator speaks', () => {
+    const m = P(
+      lines(
+        'Senator Black: Thank you, Mr. Chairman. What is a bitcoin?',
+        '',
+        'AA: It is a currency without a bank behind it.',
+        '',
+        'Senator: Thank you for coming today. Who regulates it?',
+        '',
+        'AA: Nobody yet.',
+        '',
+        'Senator: Would you say I should buy some?',
+        '',
+        'AA: I would not advise anyone.',
+        '',
+        'Senator: One more question. What if it fails?',
+        '',
+        'AA: Then it fails.',
+      ),
+    );
+    const sp = m.turns.map((t) => t.speaker);
+    assert.notEqual(sp[0], sp[2]);
+    assert.equal(sp[2], sp[4]);
+    assert.equal(m.speakers[sp[2]].name, 'Senator');
+  });
+  test('a title the one holder is mostly called by still joins the holder (`Director General` beside `Ana Marroquín`)', () => {
+    const m = P(lines('Ana Marroquín, Director General: Good morning.', '', 'Question: Will inspectors return?', '', 'Director General: They will.', '', 'Question: When?', '', 'Director General: Soon.', '', 'Question: And the budget?', '', 'Director General: It is set.'));
+    const sp = m.turns.map((t) => t.speaker);
+    assert.equal(sp[0], sp[2]);
+    assert.equal(sp[0], sp[6]);
+  });
+});

@@ -41,6 +41,9 @@ interface Group {
   code?: string;
 }
 
+/** Titles that several people in one room hold (the members of a committee or a bench). */
+const SHARED_TITLES = new Set(['senator', 'member', 'councillor', 'councilor', 'delegate', 'representative', 'commissioner', 'justice', 'judge', 'juror', 'panellist', 'panelist', 'assemblymember', 'mp', 'mla', 'td']);
+
 /** Words that make a title someone else's: the acting chair is not the chair. */
 const QUALIFIERS = ['acting', 'deputy', 'vice', 'former', 'assistant', 'associate', 'co-chair', 'interim', 'shadow'];
 
@@ -222,6 +225,9 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
           .filter(({ gr }) => gr.anon === null && gr.tokens.size > 0 && heads.every((t) => gr.roleTokens.has(t)) && !QUALIFIERS.some((q) => gr.roleTokens.has(q) !== rt.has(q)));
         if (holders.length === 1) g = holders[0].i;
       }
+      // `Senator:` three times beside `Senator Black:` once: a title many in the room hold, used
+      // more often than the one named holder's labels, stands for whichever of them speaks.
+      if (g >= 0 && [...rt].some((t) => SHARED_TITLES.has(t)) && (textUses.get(key) ?? 0) > (groupUses.get(g) ?? 0)) g = -1;
     }
     if (g < 0) g = groups.push({ analyses: [], tokens: new Set(), roleTokens: new Set(), labels: [], anon: null }) - 1;
     const gr = groups[g];
