@@ -1646,3 +1646,27 @@ describe('shared titles (session 6)', () => {
     assert.equal(sp[0], sp[6]);
   });
 });
+
+describe('links alone on a line (session 6)', () => {
+  test('a link or image alone on its line is a note: no unlabelled turn starts at it, and inside a turn it is a whole-line note', () => {
+    const m = P(
+      lines(
+        '# Newsletter 57',
+        '',
+        '<https://lists.linuxfoundation.org/pipermail/bitcoin-dev/2019-July/017145.html>',
+        '',
+        'Q: Is the bloom filter off by default now?',
+        '',
+        'A: It is, since the last release. Here is the pull request:',
+        '',
+        '<https://github.com/bitcoin/bitcoin/issues/16152>',
+        '',
+        '![](https://example.org/diagram.png)',
+        '',
+        'Q: Thanks.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => t[0]), [5, 7, 13]);
+    assert.deepEqual(m.notes.filter((n) => n.wholeLine && n.line >= 8 && n.line <= 10).map((n) => [n.line + 1, n.kind]), [[9, 'editorial'], [11, 'editorial']]);
+  });
+});

@@ -561,6 +561,7 @@ function tabLabel(s: string, raw: string, at: number, end: number): LabelCandida
 }
 
 const TITLE_WORDS = String.raw`\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’-]*|of|and|the|for|in|on|to|a|an|&))*`;
+const LINK_ONLY = /^(?:<https?:\/\/[^\s>]+>|https?:\/\/\S+|!?\[[^\]]*\]\([^)\s]+\))$/;
 const SUBJECT_HEADING = new RegExp(String.raw`^${TITLE_WORDS}—${TITLE_WORDS}$`, 'u');
 
 /** Analyses one line. `prefix` is the width of a court-reporter line number to skip, if any. */
@@ -582,7 +583,9 @@ export function analyzeLine(line: string, prefix = 0): LineInfo {
     /^(?:-\s*)?Page\s+\d+\s+of\s+\d+(?:\s*-)?$/i.test(content) ||
     // A PDF's running header or footer: page numbers either side of a date or title, set apart by
     // wide gaps (`3                4 MARCH 2025                4`).
-    /^\d{1,4}\s{3,}[^\s\p{Ll}].{0,80}?\S\s{3,}\d{1,4}$/u.test(content);
+    /^\d{1,4}\s{3,}[^\s\p{Ll}].{0,80}?\S\s{3,}\d{1,4}$/u.test(content) ||
+    // A link or an image alone on its line (`<https://...>`, `![](hero.jpg)`): nobody says it.
+    LINK_ONLY.test(content);
   // Rules (`---`, `* * *`) and comments (`<!-- transcript-lint-disable ... -->`) are not speech.
   // So are dotted separators (`.....`, earnings-call transcripts between turns).
   const rule = /^(?:[-*_=~#]\s*){3,}$/.test(content) || /^(?:\.\s*){5,}$/.test(content) || /^<!--.*-->$/.test(content);

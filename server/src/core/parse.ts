@@ -151,7 +151,11 @@ export function analyzeProseLine(s: string, prefix: number, forced: DialectId | 
 /** The kind of note a whole line of prose is, if it is one. */
 function proseNoteLine(infos: LineInfo[], line: (i: number) => string, i: number): NoteKind | undefined {
   const li = infos[i];
-  if (li.noteOnly) return /\d:\d/.test(line(i)) ? 'timestamp' : 'action';
+  if (li.noteOnly) {
+    const s = line(i);
+    // (A link or an image alone on its line is an insertion, not a stage direction.)
+    return /^\s*(?:<?https?:\/\/|!?\[[^\]]*\]\()/.test(s) ? 'editorial' : /\d:\d/.test(s) ? 'timestamp' : 'action';
+  }
   return li.heading ? 'heading' : undefined;
 }
 
