@@ -1670,3 +1670,25 @@ describe('links alone on a line (session 6)', () => {
     assert.deepEqual(m.notes.filter((n) => n.wholeLine && n.line >= 8 && n.line <= 10).map((n) => [n.line + 1, n.kind]), [[9, 'editorial'], [11, 'editorial']]);
   });
 });
+
+describe('asides in labels (session 6)', () => {
+  test('`The Senior Minister of State (Dr Lim Wei Jie) (for the Minister for Transport)`: the aside after the name names no one', () => {
+    const m = P(
+      lines(
+        'Mr Speaker: Question 1.',
+        '',
+        'The Senior Minister of State for Transport (Dr Lim Wei Jie) (for the Minister for Transport): Mr Speaker, the Downtown Line had four disruptions.',
+        '',
+        'Mr Speaker: Supplementary question.',
+        '',
+        'The Minister for Sustainability and the Environment (Ms Grace Teo): I will answer that.',
+        '',
+        'Dr Lim Wei Jie: And I will add a word.',
+      ),
+    );
+    const sp = m.turns.map((t) => t.speaker);
+    assert.equal(m.speakers[sp[1]].name, 'Lim Wei Jie');
+    assert.equal(sp[1], sp[4]);
+    assert.notEqual(sp[1], sp[3]);
+  });
+});

@@ -389,7 +389,8 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
   let affiliation = '';
   let paren: RegExpExecArray | null;
   while ((paren = /\s*\(([^()]*)\)\s*$/.exec(body)) !== null && paren.index > 0) {
-    affiliation = affiliation ? `${paren[1].trim()}, ${affiliation}` : paren[1].trim();
+    // (An aside in lower case says how, not who: `(for the Minister for Transport)`, `(in Cantonese)`.)
+    if (!/^\s*\p{Ll}/u.test(paren[1]) || affiliation === '' && !/\(/.test(body.slice(0, paren.index))) affiliation = affiliation ? `${paren[1].trim()}, ${affiliation}` : paren[1].trim();
     body = body.slice(0, paren.index).trim();
   }
   let name = '';
