@@ -1692,3 +1692,32 @@ describe('asides in labels (session 6)', () => {
     assert.notEqual(sp[1], sp[3]);
   });
 });
+
+describe('meeting summaries (session 6)', () => {
+  test('a notetaker summary\'s headings (`Key Takeaways`, `Next Steps`) and its `**Action:**` lines are no speakers', () => {
+    const m = P(
+      lines(
+        'Weekly Depot Ops Sync',
+        '',
+        'Key Takeaways',
+        '- Worcester depot is at 94% capacity; overflow moves to Tamworth.',
+        '- Dock 4 closes Thursday.',
+        '',
+        'Next Steps',
+        '- Priya to circulate the rota.',
+        '',
+        'Transcript',
+        '0:00 - Priya Raman',
+        '  Okay, I think it is recording.',
+        '0:07 - Marcus Obi',
+        '  Morning.',
+        '',
+        '**Action:** Marcus to confirm the insurance certificate.',
+        '',
+        '0:12 - Priya Raman',
+        '  Thanks, everyone.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => t[0]), [11, 13, 18]);
+  });
+});

@@ -85,6 +85,8 @@ const NOT_SPEAKER_WORDS = new Set([
   'appearances', 'before', 'exhibits', 'witnesses', 'stipulations', 'certificate', 'certification', 'attendance',
   // The parties named in a case caption (`Petitioners  :`, `Respondents.`).
   'petitioners', 'respondents', 'plaintiffs', 'defendants', 'appellants', 'appellees',
+  // A meeting notetaker's summary headings (`Key Takeaways`, `Next Steps`, `Action Items`, `Ask Fathom`).
+  'takeaways', 'purpose', 'steps', 'action', 'actions', 'decisions', 'outcomes', 'recap', 'ask',
   // Where it took place, on the line above the time (`Roosevelt Room`, `East Room`, `South Lawn`).
   'room', 'ballroom', 'auditorium', 'lawn',
 ]);
