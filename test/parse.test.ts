@@ -1721,3 +1721,20 @@ describe('meeting summaries (session 6)', () => {
     assert.deepEqual(turns(m).map((t) => t[0]), [11, 13, 18]);
   });
 });
+
+describe('records read out (session 6)', () => {
+  test('a label-like line right under `It says:` is the record read out, not a turn', () => {
+    const m = P(
+      lines(
+        '\tQ.\tPlease read from Board Exhibit 9, the first entry.',
+        '\tA.\tOkay. It says:',
+        '\tNORTHERN RESOLVE: Mayday, mayday, mayday, we are taking on water.',
+        'That is the skipper\'s voice.',
+        '\tQ.\tThank you. And the next entry?',
+        '\tA.\tThe sector answered.',
+        '\tQ.\tThank you.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => t[0]), [1, 2, 5, 6, 7]);
+  });
+});

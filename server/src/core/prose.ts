@@ -458,6 +458,10 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
         !analyzeLabel(c.text).nameTokens.some(knownToken)
       )
         ok = false;
+      // `A. Okay. It says:` / `NORTHERN RESOLVE: Mayday, mayday...`: a record read out, said once,
+      // right under the line that introduces it.
+      else if (k.inline < 2 && c.anon === null && !c.markdown && c.timestamp === undefined && i > pl.first && !infos[i - 1].blank && READ_OUT.test(pl.lineText(i - 1)))
+        ok = false;
       // `Mrs Pryce: "About as far as the cows lie down."`: a line of dialogue quoted in a turn, said
       // once, all of it in quotation marks.
       else if (k.inline < 2 && c.anon === null && !c.markdown && c.timestamp === undefined && c.textStart >= 0 && /^\s*["“][^"“”]*["”][.!?]?\s*$/u.test(pl.lineText(i).slice(c.textStart)))
@@ -551,6 +555,9 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
   }
   return out;
 }
+
+/** A line that introduces what is read out next: `It says:`, `The entry reads:`, `as follows:`. */
+const READ_OUT = /\b(?:says|said|reads|read|states|stated|follows|wrote|writes|quote)\s*:\s*$/i;
 
 /** The line holds an odd number of double quotation marks: a quotation opens or closes on it. */
 function oddQuotes(s: string): boolean {
