@@ -1738,3 +1738,31 @@ describe('records read out (session 6)', () => {
     assert.deepEqual(turns(m).map((t) => t[0]), [1, 2, 5, 6, 7]);
   });
 });
+
+describe('live chats (session 6)', () => {
+  test('`**washingtonpost.com:**`, the host site of a live chat, is a speaker', () => {
+    const m = P(
+      lines(
+        '**Adrian Cole:** Good morning, gardeners. Send in your questions.',
+        '',
+        '**Arlington, Va.:** My tomatoes split every August. Why?',
+        '',
+        '**Adrian Cole:** Uneven watering. Mulch them.',
+        '',
+        '**washingtonpost.com:** We are having a short technical delay.',
+        '',
+        '**Adrian Cole:** I am back.',
+        '',
+        '**washingtonpost.com:** Five minutes left.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'Adrian Cole'],
+      [3, 'Arlington'],
+      [5, 'Adrian Cole'],
+      [7, 'washingtonpost.com'],
+      [9, 'Adrian Cole'],
+      [11, 'washingtonpost.com'],
+    ]);
+  });
+});

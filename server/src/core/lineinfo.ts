@@ -123,7 +123,9 @@ function candidate(
   if (probe.includes('&')) probe = probe.replace(/&(?:[a-z]{2,8}|#\d{2,5});/gi, 'o');
   // `UNIDENTIFIED PERSON #1`: broadcasters number the voices they cannot name.
   if (probe.includes('#')) probe = probe.replace(/\s+#\d{1,3}$/, '');
-  if (anon === null && !email && !uncased && !phone && !CHORUS_RE.test(label) && !isNameLike(probe, form === 'standalone')) return null;
+  // `**washingtonpost.com:**`: a live chat's host site speaks under its own name.
+  const site = (extra.colon === true || extra.markdown === true) && SITE_RE.test(label);
+  if (anon === null && !email && !uncased && !phone && !site && !CHORUS_RE.test(label) && !isNameLike(probe, form === 'standalone')) return null;
   const s = start + raw.indexOf(label);
   return {
     form,
@@ -151,6 +153,7 @@ function layoutLabel(form: LabelCandidate['form'], start: number, text: string, 
 const AGENDA_ITEM_RE = /^(?:Discussion|Motions?|Statements?|Debate|Questions|Estimates|Report|(?:First|Second|Committee|Report|Final|Remaining) Stages?)(?:\s*\((?:Resumed|Continued)\))?$/;
 
 
+const SITE_RE = /^[a-z\d][a-z\d-]{1,40}\.(?:com|org|net|gov|edu|co\.uk|org\.uk|ac\.uk|io|news)$/;
 export const PHONE_RE = /^\+\d{1,3}(?:[ -]?\(?\d{1,5}\)?){2,4}$/;
 const EMAIL_RE = /^[\p{L}\d][\p{L}\d._%+-]{0,40}@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+$/u;
 const QA_RE = /^(Q|A)(\.|:)?( +)(?=\S)/;

@@ -418,8 +418,9 @@ function analyzeLabelUncached(raw: string): LabelAnalysis {
       if (party) {
         name = a.slice(0, party.index);
         role = b;
-      } else if (parts.length === 2 && !a.includes(' ') && !b.includes(' ') && roleScore(a) === 0 && roleScore(b) === 0 && /^\p{Lu}/u.test(b)) {
-        // `Okafor, Daniel`: surname first, as directories and meeting tools write names.
+      } else if (parts.length === 2 && !a.includes(' ') && !b.includes(' ') && roleScore(a) === 0 && roleScore(b) === 0 && /^\p{Lu}(?:[\p{Ll}'’-]+|[\p{Lu}'’-]{2,})$/u.test(b)) {
+        // `Okafor, Daniel`: surname first, as directories and meeting tools write names (not a
+        // place and its state, `Arlington, Va.`).
         name = `${b} ${a}`;
       } else if (roleScore(a) > roleScore(b) && !(roleScore(b) === 0 && titledPerson(a) && !titledPerson(b))) {
         role = a;
