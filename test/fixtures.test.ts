@@ -19,34 +19,9 @@ import { TARGETS, formatTable, formatTargets, scoreCorpus } from './support/gold
  * meeting export with no roles at all, a school board whose presiding officer is titled `President`,
  * and a magazine interviewer whose remarks without a question mark are answered.
  */
-const PAIR_MISSES: Record<string, number> = { heldout: 1, heldout2: 2, heldout3: 3, heldout4: 1, heldout5: 1, heldout6: 4, heldout7: 1, heldout8: 2, heldout9: 3, heldout12: 2, heldout13: 4, heldout14: 6, heldout15: 5 };
+const PAIR_MISSES: Record<string, number> = { heldout: 1, heldout2: 2, heldout3: 3, heldout4: 1, heldout5: 1, heldout6: 4, heldout7: 1, heldout8: 2, heldout9: 3, heldout10: 4, heldout11: 4, heldout12: 2, heldout13: 4, heldout14: 6, heldout15: 5 };
 
-/**
- * Sets still below the targets, held to what they reach so that nothing slips back: heldout11
- * (pair counts in committee records); heldout10 (cockpit-recorder codes that name one person by their suffix, `HOT-1`/`RDO-1`; screenplay cues;
- * radio callers introduced as `CALLER (MARTY, ROYAL OAK)` and then called `MARTY`).
- */
-const FLOORS: Record<string, { micro: number; macro: number; sameSpeaker: number; pairMisses: number }> = {
-  heldout10: { micro: 0.96, macro: 0.96, sameSpeaker: 0.97, pairMisses: 4 },
-  // First scored 0.929 / 0.877 (its README); tuned since. Left: labels wrapped over two lines in a PDF copy.
-  heldout11: { micro: 0.98, macro: 0.97, sameSpeaker: 0.99, pairMisses: 4 },
-};
-
-for (const [set, floor] of Object.entries(FLOORS)) {
-  const dir = path.join(__dirname, 'fixtures', set);
-  const result = scoreCorpus(dir, (text) => parse(text));
-  test(`dialect fixtures (${set}): no lower than the floors it reached`, () => {
-    console.log(formatTable(result));
-    assert.ok(result.files.length >= 12, `expected the fixture set in ${dir}`);
-    const s = result.summary;
-    assert.ok(s.microTurns.f1 >= floor.micro, `micro turn F1 ${s.microTurns.f1}`);
-    assert.ok(s.macroTurns.f1 >= floor.macro, `macro turn F1 ${s.macroTurns.f1}`);
-    assert.ok(s.microSameSpeaker.f1 >= floor.sameSpeaker, `same-speaker F1 ${s.microSameSpeaker.f1}`);
-    assert.ok(s.pairFailures.length <= floor.pairMisses, `pair counts off in ${s.pairFailures.map((f) => f.name).join(', ')}`);
-  });
-}
-
-for (const set of ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout12', 'heldout13', 'heldout14', 'heldout15']) {
+for (const set of ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15']) {
   const dir = path.join(__dirname, 'fixtures', set);
   const result = scoreCorpus(dir, (text) => parse(text));
   test(`dialect fixtures (${set}): turn starts, speakers and pairs on every layout`, () => {
