@@ -1694,10 +1694,11 @@ describe('asides in labels (session 6)', () => {
 });
 
 describe('meeting summaries (session 6)', () => {
-  test('a notetaker summary\'s headings (`Key Takeaways`, `Next Steps`) and its `**Action:**` lines are no speakers', () => {
+  test('a notetaker summary\'s title, its headings (`Key Takeaways`, `Next Steps`) and its `**Action:**` lines are no speakers', () => {
     const m = P(
       lines(
-        'Weekly Depot Ops Sync',
+        'Harbourline Logistics – Weekly Depot Ops Sync',
+        'Wed, Mar 12, 2025 · 9:30 AM · 4 mins · 5 participants',
         '',
         'Key Takeaways',
         '- Worcester depot is at 94% capacity; overflow moves to Tamworth.',
@@ -1716,9 +1717,11 @@ describe('meeting summaries (session 6)', () => {
         '',
         '0:12 - Priya Raman',
         '  Thanks, everyone.',
+        '0:15 - Marcus Obi',
+        '  Bye.',
       ),
     );
-    assert.deepEqual(turns(m).map((t) => t[0]), [11, 13, 18]);
+    assert.deepEqual(turns(m).map((t) => t[0]), [12, 14, 19, 21]);
   });
 });
 
@@ -1763,6 +1766,48 @@ describe('live chats (session 6)', () => {
       [7, 'washingtonpost.com'],
       [9, 'Adrian Cole'],
       [11, 'washingtonpost.com'],
+    ]);
+  });
+});
+
+describe('more export layouts (session 6)', () => {
+  test('`0:00:14.1 **Adam Garrett-Harris** Welcome`: the time, then the name in bold, then the speech', () => {
+    const m = P(
+      lines(
+        '(Intro music: Electro Swing)',
+        '',
+        '0:00:14.1 **Adam Garrett-Harris** Welcome to BookBytes, episode 5.',
+        '',
+        '0:00:21.4 **Safia Abdalla** Hey!',
+        '',
+        '0:00:23.4 **Jen Luker** Hello.',
+        '',
+        '0:00:26.1 **Adam Garrett-Harris** So, we have been reading a book.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [3, 'Adam Garrett-Harris'],
+      [5, 'Safia Abdalla'],
+      [7, 'Jen Luker'],
+      [9, 'Adam Garrett-Harris'],
+    ]);
+  });
+  test('`[Speaker 1] [00:17] text`: a numbered voice in brackets, then the time in brackets', () => {
+    const m = P(
+      lines(
+        "[Speaker 1] [00:00] Alright. Tweet was sent. It's 5 o'clock Pacific.",
+        '[Speaker 1] [00:17] So, Brigitte, you saw this tweet before I tweeted it.',
+        "[Speaker 2] [00:24] I did. It didn't need any edits.",
+        '[Speaker 3] [01:51] of trouble.',
+        '[Speaker 1] [01:52] what I assume. Yeah.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'Speaker 1'],
+      [2, 'Speaker 1'],
+      [3, 'Speaker 2'],
+      [4, 'Speaker 3'],
+      [5, 'Speaker 1'],
     ]);
   });
 });

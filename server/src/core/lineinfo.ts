@@ -163,7 +163,8 @@ const MD_RE = /^(\*\*|__)([^*_]{1,80}?)\s*(:?)\s*\1\s*(:?)[ ]*(.*)$/;
 /** The time after a Markdown label: `**Name** [00:00:00]`, `**Name** \\[00:01\\]:`. */
 const MD_TS_RE = new RegExp(String.raw`^(?:\\?[\[(])(${TS})(?:\\?[\])])\s*:?\s*`);
 /** `[Priya Raman] 10:02:13`, `[Priya Raman] text`: Zoom's saved captions. */
-const BRACKET_NAME_RE = new RegExp(String.raw`^\[([^\]\d]{2,60})\](?:\s+(${TS}))?(?:\s+(?=\S)|$)`);
+/** `[Speaker 1] [00:17] text` (an ASR export): the time may be bracketed too, and a numbered voice is a name. */
+const BRACKET_NAME_RE = new RegExp(String.raw`^\[([^\]\d][^\]]{1,59})\](?:\s+\[?(${TS})\]?)?(?:\s+(?=\S)|$)`);
 /** `1 Ms Priscilla Goh asked the Minister for Transport (a) how many...`: a numbered question and its asker. */
 const ASKED_RE = /^(\d{1,3}\s+)((?:Mr|Mrs|Ms|Miss|Mdm|Dr|Prof|Assoc Prof|Er|Hon)\.?\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})\s+(?=asked\s+(?:the\s+)?\p{Lu})/u;
 /** A time before the label: `[00:01:02] Name:`, `0:07 Marcus Obi`, `0:07 - Marcus Obi` (meeting notetakers). */
@@ -380,6 +381,14 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
   const qnum = /^(?:Q\d{1,3}\.?\s+(?:\[\d+\]\s+)?|\d{1,3}\.\s+\[\d+\]\s+|\[\d{1,4}\]\s+|\d{1,3}\.\s+(?=(?:MR|MRS|MS|MISS|DR|PROF|IR|SHRI|SMT|HON)\.?\s+\p{Lu}{2}))(?=\p{Lu})/u.exec(content.slice(from));
   if (qnum) from += qnum[0].length;
   const rest = content.slice(from);
+  // `0:00:14.1 **Adam Garrett-Harris** Welcome to BookBytes`: the time, then a name in bold.
+  if (prefixTs !== undefined && rest.startsWith('**')) {
+    const md2 = MD_RE.exec(rest);
+    if (md2 && md2[5].length > 0) {
+      const c = candidate('inline', md2[2], at + from + md2[1].length, at + from + rest.length - md2[5].length, { colon: md2[3] === ':' || md2[4] === ':', markdown: true, timestamp: prefixTs });
+      if (c) return c;
+    }
+  }
   // `2 Mr Harish Menon asked the Minister for Transport whether...`: a parliament's report numbers
   // a question and names its asker, who asks it in the words after the name.
   if (prefixTs === undefined && from === 0 && c0 >= 48 && c0 <= 57) {

@@ -74,6 +74,8 @@ export interface ProseStats {
   screenplayMarks: number;
   /** Labels alone on their line with a clock time beside them (`Wen Zhao  10:55 AM`), as chat copies head messages. */
   timedStandalone: number;
+  /** Labels alone on their line with any time beside them (`0:07 - Marcus Obi`, `Speaker 2 [00:01:33]`). */
+  timedLabels: number;
 }
 
 /** Document-wide decisions derived from the stats. */
@@ -96,6 +98,8 @@ export interface ProseGlobals {
   screenplay: boolean;
   /** Names with a time alone on their line head the messages (a chat copy): one said once is a header too. */
   timedHeaders: boolean;
+  /** Speaker lines carry their time (four or more alone on their line): a bare one said once is a heading. */
+  timedLines: boolean;
   /** Name tokens of labels the document repeats (and of a declared roster). */
   known: Set<string>;
 }
@@ -231,7 +235,7 @@ export function proseLabel(pl: ProseLines, i: number): RawLabel {
 }
 
 export function emptyStats(): ProseStats {
-  return { keys: new Map(), texts: new Map(), semicolons: new Map(), qaStrong: 0, qaQ: 0, dashes: 0, upperLabels: 0, mixedLabels: 0, afterBlank: 0, inlineSeen: 0, markdownLabels: 0, periodLabels: 0, colonLabels: 0, colonStandalone: 0, bareStandalone: 0, screenplayMarks: 0, timedStandalone: 0 };
+  return { keys: new Map(), texts: new Map(), semicolons: new Map(), qaStrong: 0, qaQ: 0, dashes: 0, upperLabels: 0, mixedLabels: 0, afterBlank: 0, inlineSeen: 0, markdownLabels: 0, periodLabels: 0, colonLabels: 0, colonStandalone: 0, bareStandalone: 0, screenplayMarks: 0, timedStandalone: 0, timedLabels: 0 };
 }
 
 /**
@@ -292,6 +296,7 @@ export function addStyleStats(pl: ProseLines, st: ProseStats, lo: number, hi: nu
     if (infos[i].heading && !c && SCREEN_SCENE_RE.test(pl.lineText(i).trim())) st.screenplayMarks += sign;
     if (c && c.form === 'standalone' && SCREEN_CUE_RE.test(c.text)) st.screenplayMarks += sign;
     if (c && c.form === 'standalone' && c.timestamp !== undefined && c.anon === null && CLOCK_RE.test(c.timestamp)) st.timedStandalone += sign;
+    if (c && c.form === 'standalone' && c.timestamp !== undefined) st.timedLabels += sign;
     if (!c || c.form === 'standalone') continue;
     const repeated = c.form === 'inline' && (st.keys.get(labelKey(c))?.inline ?? 0) >= 2;
     if (repeated && c.markdown) st.markdownLabels += sign;
@@ -374,6 +379,7 @@ export function proseGlobals(st: ProseStats, declared: Iterable<string>): ProseG
     colonStandalone: st.colonStandalone >= 4 && st.colonStandalone >= 4 * st.bareStandalone,
     screenplay: st.screenplayMarks >= 2,
     timedHeaders: st.timedStandalone >= 4,
+    timedLines: st.timedLabels >= 4,
     known,
   };
 }
@@ -393,6 +399,7 @@ export function sameGlobals(a: ProseGlobals, b: ProseGlobals): boolean {
     a.colonStandalone !== b.colonStandalone ||
     a.screenplay !== b.screenplay ||
     a.timedHeaders !== b.timedHeaders ||
+    a.timedLines !== b.timedLines ||
     a.known.size !== b.known.size
   )
     return false;
@@ -533,7 +540,9 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
         if (!ok && c.timestamp !== undefined && (k.standalone >= 2 || (g.timedHeaders && CLOCK_RE.test(c.timestamp))) && j < n && !infos[j].cand && !infos[j].noteOnly && !infos[j].heading) ok = true;
       }
       else if (decorated || c.anon !== null) ok = true;
-      else if (g.inlineDoc || labelWords(c.text) > 8) ok = false;
+      // Where every speaker line carries its time (`0:07 - Marcus Obi`), a bare line said once is
+      // the page's title or a heading (`Harbourline Logistics – Weekly Depot Ops Sync`).
+      else if (g.inlineDoc || g.timedLines || labelWords(c.text) > 8) ok = false;
       // `Parents and Families`: two things joined, not a person (`Mr and Mrs Smith` has names on a side).
       else if (/ (?:and|&) /.test(c.text) && c.text.split(/ (?:and|&) /).some((side) => !side.includes(' '))) ok = false;
       // Where labels are written `NAME:` alone on their line, a bare line said once (`RADIO 4`
