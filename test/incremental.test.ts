@@ -20,7 +20,7 @@ const ROOT = path.resolve(__dirname, '..');
 
 function files(): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
-  const dirs = ['../shared/corpus', 'test/fixtures/heldout', 'test/fixtures/heldout2', 'test/fixtures/heldout3', 'test/fixtures/heldout4', 'test/fixtures/heldout5', 'test/fixtures/heldout6', 'test/fixtures/heldout7', 'test/fixtures/heldout8', 'test/fixtures/heldout9', 'test/fixtures/heldout10', 'test/fixtures/heldout11', 'test/fixtures/heldout12', 'test/fixtures/heldout13', 'test/fixtures/heldout14', 'test/fixtures/heldout15'];
+  const dirs = ['../shared/corpus', 'test/fixtures/heldout', 'test/fixtures/heldout2', 'test/fixtures/heldout3', 'test/fixtures/heldout4', 'test/fixtures/heldout5', 'test/fixtures/heldout6', 'test/fixtures/heldout7', 'test/fixtures/heldout8', 'test/fixtures/heldout9', 'test/fixtures/heldout10', 'test/fixtures/heldout11', 'test/fixtures/heldout12', 'test/fixtures/heldout13', 'test/fixtures/heldout14', 'test/fixtures/heldout15', 'test/fixtures/heldout16'];
   for (const d of dirs) {
     const dir = path.resolve(ROOT, d);
     for (const f of readdirSync(dir).sort()) if (/\.(txt|md)$/.test(f) && !f.endsWith('.gold.tsv')) out.push({ name: `${d}/${f}`, text: readFileSync(path.join(dir, f), 'utf8') });

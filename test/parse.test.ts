@@ -1811,3 +1811,31 @@ describe('more export layouts (session 6)', () => {
     ]);
   });
 });
+
+describe('Canadian Hansard (session 6)', () => {
+  test('labels with a long office in brackets, `Mr. Bill ...` (a name, not a bill) and `... moved:` start turns; headings in capitals do not', () => {
+    const m = P(
+      lines(
+        'GOVERNMENT RESPONSE TO PETITIONS',
+        'Mr. Gar Knutson (Parliamentary Secretary to Prime Minister, Lib.):',
+        'Mr. Speaker, I have the honour to table the government response to three petitions.',
+        'BUSINESS OF THE HOUSE',
+        'Hon. Don Boudria (Leader of the Government in the House of Commons, Lib.):',
+        'Mr. Speaker, there have been discussions among the parties.',
+        'Mr. Bill Blaikie (Winnipeg-Transcona, NDP):',
+        'Mr. Speaker, some very good points have been made.',
+        'Mr. Gilles Duceppe (Laurier-Sainte-Marie, BQ) moved: ',
+        'That the House condemn the remarks of the minister.',
+        'Hon. Don Boudria (Leader of the Government in the House of Commons, Lib.):',
+        'Mr. Speaker, we will oppose the motion.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [2, 'Gar Knutson'],
+      [5, 'Don Boudria'],
+      [7, 'Bill Blaikie'],
+      [9, 'Gilles Duceppe'],
+      [11, 'Don Boudria'],
+    ]);
+  });
+});

@@ -190,7 +190,7 @@ const CAPS_PERIOD_LABEL = new RegExp(
   'u',
 );
 const NAME_TIME_RE = new RegExp(String.raw`^(\p{Lu}[^\[\]():.?!]{0,60}?)\s+\[(${TS})\]\s+(?=\S)`, 'u');
-const INLINE_RE = /^((?:[^:(\[]|\([^)]{0,40}\)|\[[^\]]{0,40}\]){1,100}?)\s*:(?: +(?=\S)|$)/;
+const INLINE_RE = /^((?:[^:(\[]|\([^)]{0,70}\)|\[[^\]]{0,40}\]){1,100}?)\s*:(?: +(?=\S)|$)/;
 /**
  * A forum comment header: a user handle, an optional poster marker, and the comment's age
  * (`u/pebble_and_crux · 3y ago`, `InesVauquelin_Ice OP · 3y ago`, `u/[deleted] · 3y ago`).
@@ -448,6 +448,12 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
       if (ad && isNameLike(ad[3], false)) {
         const c2 = candidate('inline', ad[2], at + from + (ad[1]?.length ?? 0), textStart, { colon: true, timestamp: prefixTs });
         if (c2) return c2;
+      }
+      // `Mr. Gilles Duceppe (Laurier-Sainte-Marie, BQ) moved:`, the motion below: the mover speaks.
+      const mv = ts === undefined ? /^(\p{Lu}.*?\))\s+moved$/u.exec(label) : null;
+      if (mv) {
+        const c3 = candidate(form, mv[1], at + from, textStart, { colon: true, timestamp: prefixTs });
+        if (c3) return c3;
       }
     }
   }

@@ -267,8 +267,10 @@ export function isPersonTitle(token: string): boolean {
 }
 
 function isHeadingLikeUncached(raw: string): boolean {
-  // A chorus is people, whatever its words (`Several participants`).
+  // A chorus is people, whatever its words (`Several participants`); so is anyone addressed with
+  // an honorific, whatever the name (`Mr. Bill Blaikie`, `Ms. Faith Summers`).
   if (CHORUS_RE.test(collapseSpaces(raw).trim())) return false;
+  if (/^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Hon|Sir|Dame)\.?\s+\p{Lu}\p{Ll}/u.test(collapseSpaces(raw).trim())) return false;
   // `Shubham Rao, DD News`, `Jordan Reilly (CBC News)`: a person, then the outlet; the outlet's
   // words make no heading.
   const comma = raw.search(/[,(]/);
