@@ -1839,3 +1839,26 @@ describe('Canadian Hansard (session 6)', () => {
     ]);
   });
 });
+
+describe('time spans and separators (session 6)', () => {
+  const one = (line: string) => {
+    const m = P(lines(line, '', line.replace(/Jane Smith|Speaker 1/, 'Omar Haddad'), '', line));
+    return m.turns.map((t) => [m.speakers[t.speaker]?.name, t.label ? line.slice(t.label.start, t.label.end) : null, t.label?.timestamp]);
+  };
+  test('a time span before the label (`[00:00:00.000 --> 00:00:05.000] Speaker 1:`, `[00:01:02 - 00:01:05] Jane Smith:`)', () => {
+    assert.deepEqual(one('[00:00:00.000 --> 00:00:05.000] Speaker 1: Welcome back.')[0], ['Speaker 1', 'Speaker 1', '00:00:00.000']);
+    assert.deepEqual(one('[00:01:02 - 00:01:05] Jane Smith: Welcome back.')[0], ['Jane Smith', 'Jane Smith', '00:01:02']);
+  });
+  test('a time span after it (`Jane Smith [00:01:02 - 00:01:05]:`), a bar before the time (`Jane Smith | 00:01:02`)', () => {
+    assert.deepEqual(one('Jane Smith [00:01:02 - 00:01:05]: Welcome back.')[0], ['Jane Smith', 'Jane Smith', '00:01:02']);
+    const m = P(lines('Jane Smith | 00:01:02', 'Welcome back, everyone.', '', 'Omar Haddad | 00:01:09', 'Thanks, Jane.', '', 'Jane Smith | 00:01:15', 'Let us begin.'));
+    assert.deepEqual(turns(m).map((t) => [t[0], t[1]]), [
+      [1, 'Jane Smith'],
+      [4, 'Omar Haddad'],
+      [7, 'Jane Smith'],
+    ]);
+  });
+  test('a bracketed time inside the bold, before the name (`**[00:01:02] Jane Smith:**`); the label range is the name alone', () => {
+    assert.deepEqual(one('**[00:01:02] Jane Smith:** Welcome back.')[0], ['Jane Smith', 'Jane Smith', '00:01:02']);
+  });
+});

@@ -78,10 +78,17 @@ export interface LineInfo {
   cand: LabelCandidate | null;
 }
 
-const TRAILING_TS_RE = new RegExp(String.raw`^(.*?)\s*(?:[\[(]\s*(${TS})\s*[\])]|(?:\s[-–—])?\s(${TS}(?:\s?[AaPp]\.?[Mm]\.?)?))$`);
+/** A time, or a time span (`00:01:02 - 00:01:05`, `00:00:00.000 --> 00:00:05.000`) where the first time counts. */
+const TS_SPAN = String.raw`(${TS})(?:\s*(?:-->|[-–—])\s*${TS})?`;
+const TRAILING_TS_RE = new RegExp(String.raw`^(.*?)\s*(?:[\[(]\s*${TS_SPAN}\s*[\])]|(?:\s[-–—|,])?\s(${TS}(?:\s?[AaPp]\.?[Mm]\.?)?))$`);
+
+/** A bracketed time before the name inside the bold of a Markdown label: `**[00:01:02] Jane Smith:**`. */
+const LEADING_TS_RE = new RegExp(String.raw`^[\[(]${TS_SPAN}[\])]\s+(?=\S)`);
 
 function stripTimestamp(label: string): { label: string; ts?: string } {
   if (!label.includes(':')) return { label };
+  const lead = LEADING_TS_RE.exec(label);
+  if (lead) return { label: label.slice(lead[0].length), ts: lead[1] };
   // `Alice Chen - 00:13` (meeting-notes exports): a dash between the name and the time.
   const m = TRAILING_TS_RE.exec(label);
   if (m && m[1].length > 0) return { label: m[1], ts: m[2] ?? m[3] };
@@ -168,7 +175,7 @@ const BRACKET_NAME_RE = new RegExp(String.raw`^\[([^\]\d][^\]]{1,59})\](?:\s+\[?
 /** `1 Ms Priscilla Goh asked the Minister for Transport (a) how many...`: a numbered question and its asker. */
 const ASKED_RE = /^(\d{1,3}\s+)((?:Mr|Mrs|Ms|Miss|Mdm|Dr|Prof|Assoc Prof|Er|Hon)\.?\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})\s+(?=asked\s+(?:the\s+)?\p{Lu})/u;
 /** A time before the label: `[00:01:02] Name:`, `0:07 Marcus Obi`, `0:07 - Marcus Obi` (meeting notetakers). */
-const TS_PREFIX_RE = new RegExp(String.raw`^[\[(]?(${TS})[\])]?(?:\s+[-–—|])?\s+(?=\S)`);
+const TS_PREFIX_RE = new RegExp(String.raw`^[\[(]?${TS_SPAN}[\])]?(?:\s+[-–—|])?\s+(?=\S)`);
 const TITLE_WORD = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Senator|Chairman|Chairwoman|Chair|Representative|Delegate|Secretary|General|Admiral|Judge|Justice|Governor|Ambassador|Commissioner|Director|The|Madam|Acting|Vice|President|Speaker|Prime|Minister|Chancellor|Premier|Mayor|King|Queen|Prince|Princess|Foreign|Deputy|Attorney|Press|Professor|Prof|Reverend|Rev|Captain|Colonel|Lieutenant|Sergeant|Detective|Inspector|Chief|Sheriff|Lord|Lady|Baroness|Dame|Sir)\.?`;
 const CAPS_NAME = String.raw`(?:Mc|Mac|Di|De|La|Le|O['’])?\p{Lu}[\p{Lu}'’-]+`;
 const PERIOD_LABEL = new RegExp(
@@ -342,10 +349,10 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     if (rest.length === 0) {
       // `**SUDAN**` alone is a Markdown heading; a label needs its colon or a timestamp.
       if (!colon && ts === undefined) return null;
-      return candidate('standalone', inner2.label, at + md[1].length, -1, { colon, markdown: true, timestamp: ts });
+      return candidate('standalone', inner2.label, at + md[1].length + Math.max(0, inner.indexOf(inner2.label)), -1, { colon, markdown: true, timestamp: ts });
     }
     if (colon || ts !== undefined) {
-      return candidate('inline', inner2.label, at + md[1].length, restAt, { colon, markdown: true, timestamp: ts });
+      return candidate('inline', inner2.label, at + md[1].length + Math.max(0, inner.indexOf(inner2.label)), restAt, { colon, markdown: true, timestamp: ts });
     }
     return null;
   }
