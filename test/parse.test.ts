@@ -1527,6 +1527,9 @@ describe('web copies and captions (session 6)', () => {
       ),
     );
     assert.deepEqual(turns(m).map((t) => t[0]), [1, 3, 5, 7]);
+    // The name shows decoded; the label keeps the text as written.
+    assert.equal(m.speakers[m.turns[1].speaker].name, 'Siôn Simon');
+    assert.equal(m.turns[1].label!.text, 'Mr. Si&ocirc;n Simon (Birmingham, Erdington) (Lab)');
   });
   test('where it took place (`Roosevelt Room`) above the time is no speaker', () => {
     const m = P(lines('THE WHITE HOUSE', 'Office of the Press Secretary', '', 'Roosevelt Room', '', '11:23 A.M. EST', '', 'THE PRESIDENT: Good morning, everybody. Please have a seat.', '', 'Today we are announcing a new step.'));

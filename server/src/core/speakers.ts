@@ -10,7 +10,7 @@ import { analyzeLabel, isPersonTitle, type Anonymous, type LabelAnalysis } from 
 import type { RosterEntry } from './roster.ts';
 import { shortFormOf } from './nicknames.ts';
 import { editDistance, isSlip } from './slips.ts';
-import { properCase, slug } from './text.ts';
+import { decodeEntities, properCase, slug } from './text.ts';
 
 export interface LabelUse {
   /** The label as written (spaces collapsed). */
@@ -385,6 +385,7 @@ function describe(gr: Group): Omit<Speaker, 'id' | 'labels' | 'turns'> {
     name = properCase(best.name);
     if (best.nameTokens.length === 1 && best.honorific) name = `${properCase(best.honorific)} ${name}`;
   } else name = properCase(gr.analyses[0]?.role || gr.analyses[0]?.text || 'Speaker');
+  name = decodeEntities(name);
   let role = gr.role ?? '';
   if (!role) for (const a of gr.analyses) if (a.role.length > role.length) role = a.role;
   let part: SpeakerRole = gr.part ?? 'speaker';

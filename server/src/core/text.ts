@@ -141,3 +141,24 @@ export function slug(s: string): string {
     .replace(/^-+|-+$/g, '');
   return base || 'speaker';
 }
+
+/** Combining marks for the accented letters HTML names (`&ocirc;` is `o` and a circumflex). */
+const ENTITY_MARKS: Record<string, string> = { acute: '\u0301', grave: '\u0300', circ: '\u0302', uml: '\u0308', tilde: '\u0303', cedil: '\u0327', ring: '\u030a', caron: '\u030c' };
+const ENTITY_NAMED: Record<string, string> = { amp: '&', apos: "'", quot: '"', nbsp: ' ', rsquo: '\u2019', lsquo: '\u2018', szlig: '\u00df', oslash: '\u00f8', Oslash: '\u00d8', aelig: '\u00e6', AElig: '\u00c6' };
+
+/**
+ * Decodes the HTML entities a web copy leaves in names (`Si&ocirc;n` → `Siôn`, `O&#39;Brien` →
+ * `O'Brien`); anything it does not know stays as written.
+ */
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#\d{2,6}|#x[\da-f]{2,5}|[a-z]{2,8});/gi, (all, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+    }
+    if (ENTITY_NAMED[body] !== undefined) return ENTITY_NAMED[body];
+    const m = /^([a-z])(acute|grave|circ|uml|tilde|cedil|ring|caron)$/i.exec(body);
+    return m ? (m[1] + ENTITY_MARKS[m[2]]).normalize('NFC') : all;
+  });
+}
