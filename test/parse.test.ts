@@ -1865,3 +1865,32 @@ describe('time spans and separators (session 6)', () => {
     assert.deepEqual(one('**[00:01:02] Jane Smith:** Welcome back.')[0], ['Jane Smith', 'Jane Smith', '00:01:02']);
   });
 });
+
+describe('site menus (session 6)', () => {
+  test('a speaker\'s title inside a site menu (`Home` / `News` / `Federal Chancellor` / `Federal Government`) is no turn', () => {
+    const m = P(
+      lines(
+        'Home',
+        'News',
+        'Federal Chancellor',
+        'Federal Government',
+        'Service',
+        '',
+        'Press conference by Federal Chancellor Reuber',
+        '',
+        'Federal Chancellor',
+        '',
+        'Ladies and gentlemen, welcome to the Chancellery.',
+        '',
+        'Question',
+        '',
+        'Will Germany send more troops?',
+        '',
+        'Federal Chancellor',
+        '',
+        'We will decide that in June.',
+      ),
+    );
+    assert.deepEqual(turns(m).map((t) => t[0]), [9, 13, 17]);
+  });
+});

@@ -529,7 +529,9 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
       else if (g.screenplay && pl.screenplayCue(i, pl.nextContent(i))) ok = true;
       // In a document of inline labels, a bare line repeated is a page marking (`RESTRICTED`).
       // (Not over an inline line: `Minister for Health` over `Topics: ...` in a page header.)
-      else if (repeated) ok = (speech || decorated || (pl.nextIsLabelSpeech(i) && infos[pl.nextContent(i)].cand!.form === 'standalone')) && !(g.inlineDoc && !decorated && c.anon === null);
+      // (Nor inside a run of short lines with no blank above: `Home` / `News` / `Federal Chancellor` /
+      // `Federal Government`, a site's menu.)
+      else if (repeated) ok = (speech || decorated || (pl.nextIsLabelSpeech(i) && infos[pl.nextContent(i)].cand!.form === 'standalone' && (i === pl.first || infos[i - 1].blank))) && !(g.inlineDoc && !decorated && c.anon === null);
       else if (!speech) {
         // A short form of a name the document uses, whose turn is only a note (`(Laughter.)`).
         const a = analyzeLabel(c.text);
