@@ -13,7 +13,7 @@ import type { ParseOptions, TranscriptModel, Turn } from './model.ts';
 import { parse } from './parse.ts';
 import type { Finding, Fix, Report, Rule, RuleContext, SeveritySetting, TextEdit } from './rules/types.ts';
 import { RULES } from './rules/index.ts';
-import { keepsWords, turnWords, VERIFY_MAX_CHARS } from './rules/label-helpers.ts';
+import { keepsWords, resetVerifyBudget, turnWords, VERIFY_MAX_CHARS } from './rules/label-helpers.ts';
 import type { ModelDelta } from './incremental.ts';
 import { flatText, type TextSource } from './source.ts';
 
@@ -287,6 +287,7 @@ export function lintUpdate(
         count = 0;
         (ctx as { turnRange: readonly [number, number] }).turnRange = range.turns;
         let failed = false;
+        resetVerifyBudget(ctx);
         try {
           rule.check(ctx);
         } catch {
@@ -312,6 +313,9 @@ export function lintUpdate(
     lintCounts.run++;
     current = rule;
     count = 0;
+    // Each rule verifies its own first fixes, whatever the rules before it verified (an edit that
+    // lets an earlier rule reuse its findings must not change what a later one verifies).
+    resetVerifyBudget(ctx);
     try {
       rule.check(ctx);
     } catch (e) {

@@ -233,7 +233,12 @@ export function turnWords(text: TextSource, model: TranscriptModel, withLabels: 
 
 const speechCache = new WeakMap<TranscriptModel, string[]>();
 const verifyBudget = new WeakMap<RuleContext, number>();
-/** At most this many fixes are verified by re-parsing per lint run. */
+
+/** Starts a rule's own budget of verified fixes (lint calls it before each rule runs). */
+export function resetVerifyBudget(ctx: RuleContext): void {
+  verifyBudget.delete(ctx);
+}
+/** At most this many fixes are verified by re-parsing per rule and lint run. */
 const VERIFY_LIMIT = 25;
 /**
  * Past this size a re-parse per fix would make every keystroke slow (a 1 MB transcript parses in
