@@ -1894,3 +1894,41 @@ describe('site menus (session 6)', () => {
     assert.deepEqual(turns(m).map((t) => t[0]), [9, 13, 17]);
   });
 });
+
+describe('labels in web and Markdown copies (session 6)', () => {
+  const names = (text: string) => {
+    const m = P(text);
+    return m.turns.map((t) => [t.startLine + 1, m.speakers[t.speaker]?.name ?? '?']);
+  };
+  test('a bold label in a block quote (`> **Q (@mira-t):** text`) starts a turn; a quoted `> Retry: 3/3` does not', () => {
+    assert.deepEqual(
+      names(lines('**Kofi:** Okay, questions from the thread.', '', '> **Q (@mira-t):** Is there a plan for streaming reads?', '', '**Kofi:** Yes, next quarter.', '', '> Retry: 3/3 exhausted', '', '**Kofi:** That was the log line.')),
+      [
+        [1, 'Kofi'],
+        [3, 'Question'],
+        [5, 'Kofi'],
+        [9, 'Kofi'],
+      ],
+    );
+  });
+  test('`<b>Jane Smith:</b> text`, `*Jane Smith:* text` and `[Jane Smith]: text` are labels', () => {
+    for (const [a, b] of [
+      ['<b>Jane Smith:</b>', '<b>Omar Haddad:</b>'],
+      ['*Jane Smith:*', '*Omar Haddad:*'],
+      ['[Jane Smith]:', '[Omar Haddad]:'],
+    ]) {
+      assert.deepEqual(names(lines(`${a} Welcome back.`, '', `${b} Thanks, Jane.`, '', `${a} Let us begin.`)), [
+        [1, 'Jane Smith'],
+        [3, 'Omar Haddad'],
+        [5, 'Jane Smith'],
+      ], a);
+    }
+  });
+  test('a name with a time span beside it alone on its line (`Jane Smith 00:00:05 - 00:00:10`) heads the text below', () => {
+    assert.deepEqual(names(lines('Jane Smith 00:00:05 - 00:00:10', 'Welcome back, everyone.', '', 'Omar Haddad 00:00:11 - 00:00:14', 'Thanks, Jane.', '', 'Jane Smith 00:00:15 - 00:00:19', 'Let us begin.')), [
+      [1, 'Jane Smith'],
+      [4, 'Omar Haddad'],
+      [7, 'Jane Smith'],
+    ]);
+  });
+});

@@ -80,7 +80,7 @@ export interface LineInfo {
 
 /** A time, or a time span (`00:01:02 - 00:01:05`, `00:00:00.000 --> 00:00:05.000`) where the first time counts. */
 const TS_SPAN = String.raw`(${TS})(?:\s*(?:-->|[-–—])\s*${TS})?`;
-const TRAILING_TS_RE = new RegExp(String.raw`^(.*?)\s*(?:[\[(]\s*${TS_SPAN}\s*[\])]|(?:\s[-–—|,])?\s(${TS}(?:\s?[AaPp]\.?[Mm]\.?)?))$`);
+const TRAILING_TS_RE = new RegExp(String.raw`^(.*?)\s*(?:[\[(]\s*${TS_SPAN}\s*[\])]|(?:\s[-–—|,])?\s(${TS}(?:\s?[AaPp]\.?[Mm]\.?)?)(?:\s*(?:-->|[-–—])\s*${TS})?)$`);
 
 /** A bracketed time before the name inside the bold of a Markdown label: `**[00:01:02] Jane Smith:**`. */
 const LEADING_TS_RE = new RegExp(String.raw`^[\[(]${TS_SPAN}[\])]\s+(?=\S)`);
@@ -166,12 +166,13 @@ const EMAIL_RE = /^[\p{L}\d][\p{L}\d._%+-]{0,40}@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+$/
 const QA_RE = /^(Q|A)(\.|:)?( +)(?=\S)/;
 /** The questioner and an outlet of a few capitalised words: `Q – Die Presse`, `Question [inaudible] – ERR`. */
 const QUESTION_OUTLET_RE = /^(Q|Question|Follow-up|Follow-Up)\s*(?:\[[^\]]{1,30}\]\s*)?[–—-]\s*((?:\p{Lu}[\p{L}\d.&'’/-]*|de|di|la|le|du|der|des|of|the|and)(?:\s+(?:\p{Lu}[\p{L}\d.&'’/-]*|de|di|la|le|du|der|des|of|the|and)){0,4})$/u;
-const MD_RE = /^(\*\*|__)([^*_]{1,80}?)\s*(:?)\s*\1\s*(:?)[ ]*(.*)$/;
+/** `**Name:** text`, `__Name:__`, `*Name:* text` (a label in bold or italics). */
+const MD_RE = /^(\*\*|__|\*(?!\s))([^*_]{1,80}?)\s*(:?)\s*\1\s*(:?)[ ]*(.*)$/;
 /** The time after a Markdown label: `**Name** [00:00:00]`, `**Name** \\[00:01\\]:`. */
 const MD_TS_RE = new RegExp(String.raw`^(?:\\?[\[(])(${TS})(?:\\?[\])])\s*:?\s*`);
 /** `[Priya Raman] 10:02:13`, `[Priya Raman] text`: Zoom's saved captions. */
 /** `[Speaker 1] [00:17] text` (an ASR export): the time may be bracketed too, and a numbered voice is a name. */
-const BRACKET_NAME_RE = new RegExp(String.raw`^\[([^\]\d][^\]]{1,59})\](?:\s+\[?(${TS})\]?)?(?:\s+(?=\S)|$)`);
+const BRACKET_NAME_RE = new RegExp(String.raw`^\[([^\]\d][^\]]{1,59})\](:)?(?:\s+\[?(${TS})\]?)?(?:\s+(?=\S)|$)`);
 /** `1 Ms Priscilla Goh asked the Minister for Transport (a) how many...`: a numbered question and its asker. */
 const ASKED_RE = /^(\d{1,3}\s+)((?:Mr|Mrs|Ms|Miss|Mdm|Dr|Prof|Assoc Prof|Er|Hon)\.?\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})\s+(?=asked\s+(?:the\s+)?\p{Lu})/u;
 /** A time before the label: `[00:01:02] Name:`, `0:07 Marcus Obi`, `0:07 - Marcus Obi` (meeting notetakers). */
@@ -267,6 +268,21 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
     if (named && named.form === 'inline') return named;
     return layoutLabel('dash', at, '>>', at + skip);
   }
+  // `> **Q (@mira-t):** text`: a bold label inside a Markdown block quote (a plain `> Retry: 3/3`
+  // quotes what someone wrote).
+  if (content.startsWith('> ')) {
+    const skip = /^>\s+/.exec(content)![0].length;
+    const quoted = skip < content.length ? findLabel(s, at + skip, end, raw) : null;
+    return quoted && quoted.form === 'inline' && quoted.markdown ? quoted : null;
+  }
+  // `<b>Jane Smith:</b> text`, `<strong>Q:</strong>`: a web page's bold, copied with its tags.
+  const hb = content.charCodeAt(0) === 60 ? /^<(b|strong)>([^<]{1,80}?)\s*(:?)\s*<\/\1>\s*(:?)[ ]*(.*)$/i.exec(content) : null;
+  if (hb) {
+    const colon = hb[3] === ':' || hb[4] === ':';
+    if (!colon) return null;
+    const restAt = at + content.length - hb[5].length;
+    return candidate(hb[5].length === 0 ? 'standalone' : 'inline', hb[2], at + hb[1].length + 2, hb[5].length === 0 ? -1 : restAt, { colon, markdown: true });
+  }
   // Each form below is tried only when the line holds the character it cannot do without.
   const hd = content.includes('·') || content.includes('•') ? HANDLE_RE.exec(content) : null;
   if (hd) {
@@ -360,8 +376,9 @@ export function findLabel(s: string, at: number, end: number, raw?: string): Lab
   const br = content.charCodeAt(0) === 91 ? BRACKET_NAME_RE.exec(content) : null;
   if (br && anonymousKind(br[1]) === null && !NOTE_WORDS.test(br[1])) {
     const textStart = br[0].length === content.length ? -1 : at + br[0].length;
-    if (br[2] !== undefined || textStart < 0) {
-      const c = candidate(textStart < 0 ? 'standalone' : 'inline', br[1], at + 1, textStart, { timestamp: br[2], colon: false });
+    // (`[Jane Smith]: text`: the colon after the bracket marks it as well as a time does.)
+    if (br[3] !== undefined || br[2] !== undefined || textStart < 0) {
+      const c = candidate(textStart < 0 ? 'standalone' : 'inline', br[1], at + 1, textStart, { timestamp: br[3], colon: br[2] !== undefined });
       if (c) return { ...c, bracketed: true };
     }
   }
