@@ -418,8 +418,12 @@ export function decideRange(pl: ProseLines, st: ProseStats, g: ProseGlobals, lo:
   const anonInline = (j: number) => j < n && !infos[j].blank && infos[j].cand?.form === 'inline' && infos[j].cand!.anon !== null;
   // (A slip of a known name, a wrong letter only in a long one: `OKAFER` beside `OKAFOR`; or a
   // short form of a known given name: `Toby` beside `Tobias`.)
-  const knownToken = (t: string | undefined) =>
-    t !== undefined && (g.known.has(t) || [...g.known].some((k) => (t.length >= 4 && isSlip(t, k, t.length >= 6)) || shortFormOf(t, k)));
+  const knownToken = (t: string | undefined): boolean => {
+    if (t === undefined) return false;
+    if (g.known.has(t)) return true;
+    for (const k of g.known) if ((t.length >= 4 && isSlip(t, k, t.length >= 6)) || shortFormOf(t, k)) return true;
+    return false;
+  };
   let lastAccepted = prevAccepted ? lo - 1 : -2;
   for (let i = Math.max(lo, pl.first); i < hi; i++) {
     const li = infos[i];
