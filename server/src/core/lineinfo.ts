@@ -159,7 +159,7 @@ function layoutLabel(form: LabelCandidate['form'], start: number, text: string, 
 /** What follows the colon of an order-paper item: `Discussion`, `Motion`, `Second Stage`, `Statements (Resumed)`. */
 const AGENDA_ITEM_RE = /^(?:Discussion|Motions?|Statements?|Debate|Questions|Estimates|Report|(?:First|Second|Committee|Report|Final|Remaining) Stages?)(?:\s*\((?:Resumed|Continued)\))?$/;
 
-
+/** A site speaking under its own name in a live chat (`washingtonpost.com`). */
 const SITE_RE = /^[a-z\d][a-z\d-]{1,40}\.(?:com|org|net|gov|edu|co\.uk|org\.uk|ac\.uk|io|news)$/;
 export const PHONE_RE = /^\+\d{1,3}(?:[ -]?\(?\d{1,5}\)?){2,4}$/;
 const EMAIL_RE = /^[\p{L}\d][\p{L}\d._%+-]{0,40}@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+$/u;
@@ -604,6 +604,11 @@ function tabLabel(s: string, raw: string, at: number, end: number): LabelCandida
 
 const TITLE_WORDS = String.raw`\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’-]*|of|and|the|for|in|on|to|a|an|&))*`;
 const LINK_ONLY = /^(?:<https?:\/\/[^\s>]+>|https?:\/\/\S+|!?\[[^\]]*\]\([^)\s]+\))$/;
+
+/** A link or an image and nothing else (`<https://...>`, `![](hero.jpg)`; trimmed text). */
+export function isLinkOnly(content: string): boolean {
+  return LINK_ONLY.test(content);
+}
 const SUBJECT_HEADING = new RegExp(String.raw`^${TITLE_WORDS}—${TITLE_WORDS}$`, 'u');
 
 /** Analyses one line. `prefix` is the width of a court-reporter line number to skip, if any. */
@@ -627,7 +632,7 @@ export function analyzeLine(line: string, prefix = 0): LineInfo {
     // wide gaps (`3                4 MARCH 2025                4`).
     /^\d{1,4}\s{3,}[^\s\p{Ll}].{0,80}?\S\s{3,}\d{1,4}$/u.test(content) ||
     // A link or an image alone on its line (`<https://...>`, `![](hero.jpg)`): nobody says it.
-    LINK_ONLY.test(content);
+    isLinkOnly(content);
   // Rules (`---`, `* * *`) and comments (`<!-- transcript-lint-disable ... -->`) are not speech.
   // So are dotted separators (`.....`, earnings-call transcripts between turns).
   const rule = /^(?:[-*_=~#]\s*){3,}$/.test(content) || /^(?:\.\s*){5,}$/.test(content) || /^<!--.*-->$/.test(content);

@@ -15,7 +15,7 @@ import type {
   Turn,
 } from './model.ts';
 import { splitLines } from './lines.ts';
-import { analyzeLine, type LineInfo } from './lineinfo.ts';
+import { analyzeLine, isLinkOnly, type LineInfo } from './lineinfo.ts';
 import { analyzeLabel } from './names.ts';
 import { finishStarts, proseLabel, segmentProseState, type ProseState } from './prose.ts';
 import { looksLikeCaptions, looksLikeChat, segmentCaptions, segmentChat, type RawLabel, type Segmented } from './formats.ts';
@@ -154,7 +154,7 @@ function proseNoteLine(infos: LineInfo[], line: (i: number) => string, i: number
   if (li.noteOnly) {
     const s = line(i);
     // (A link or an image alone on its line is an insertion, not a stage direction.)
-    return /^\s*(?:<?https?:\/\/|!?\[[^\]]*\]\()/.test(s) ? 'editorial' : /\d:\d/.test(s) ? 'timestamp' : 'action';
+    return isLinkOnly(s.trim()) ? 'editorial' : /\d:\d/.test(s) ? 'timestamp' : 'action';
   }
   return li.heading ? 'heading' : undefined;
 }
@@ -506,15 +506,15 @@ export function buildBlocks(frontMatter: TranscriptModel['frontMatter'], preambl
   return blocks;
 }
 
+/** Words that talk about a transcript or recording rather than say something in it. */
+const ABOUT_THE_RECORD =
+  /\b(?:transcripts?|transcri(?:bed|ption|ber)|oral histor(?:y|ies)|interview(?:s|ed|ing)?|tape-recorded|recordings?|proceedings|condensed|edited for|copyright|(?:all|literary) rights|manuscripts?|anonymi[sz](?:ed|ation)|verbatim|uncorrected)\b/i;
+
 /**
  * The first line of unattributed speech in `[from, to)`: a line that continues a sentence from a
  * previous page (starts lower case), or a paragraph of real sentences, with no web furniture and
  * no `Transcript` heading after it. -1 when the region holds only titles and metadata.
  */
-/** Words that talk about a transcript or recording rather than say something in it. */
-const ABOUT_THE_RECORD =
-  /\b(?:transcripts?|transcri(?:bed|ption|ber)|oral histor(?:y|ies)|interview(?:s|ed|ing)?|tape-recorded|recordings?|proceedings|condensed|edited for|copyright|(?:all|literary) rights|manuscripts?|anonymi[sz](?:ed|ation)|verbatim|uncorrected)\b/i;
-
 export function unattributedStart(infos: LineInfo[], line: (i: number) => string, from: number, to: number): number {
   let furnitureAfter = -1;
   for (let i = to - 1; i >= from; i--) {

@@ -289,7 +289,7 @@ export function resolveSpeakers(uses: LabelUse[], roster: readonly RosterEntry[]
     if (cands.length === 1) redirect.set(g, cands[0]);
   });
   // A given name said alone whose short or full form is exactly one other speaker's given name
-  // (`TOBY:` beside `TOBIAS:`, `Bill:` beside `William Hale:`): the same person. The label used
+  // (`TOBY:` beside `TOBIAS:`, `Mike:` beside `Michael Hale:`): the same person. The label used
   // less joins the other.
   groups.forEach((gr, g) => {
     if (redirect.has(g) || gr.anon !== null || gr.tokens.size !== 1 || gr.analyses.length === 0) return;
